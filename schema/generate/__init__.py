@@ -1,0 +1,1 @@
+"""Generators: every form of the schema derived from the pydantic models."""

@@ -1,0 +1,289 @@
+"""Models of the hand-written input files: sources.yaml, the registry and the annotations.
+
+These describe what coders write; the builders turn them into release rows.
+A generated JSON Schema (``usiraq regenerate``) lets editors check the YAML
+files as they are written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from usiraq.schema.enums import (
+    ActorType,
+    AliasKind,
+    AttributionKind,
+    DateBasis,
+    DatePrecision,
+    EventRole,
+    EventStatus,
+    EventType,
+    Language,
+    Modality,
+    PloverEvent,
+    Quantity,
+    SourceFlagKind,
+    Stance,
+    Topic,
+    UncodedReason,
+)
+from usiraq.schema.fields import SLUG_PATTERN
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class Input(BaseModel):
+    """Base of every input model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Selector(Input):
+    """Which words of the article a row rests on (W3C TextQuoteSelector style).
+
+    ``quote`` must be copied exactly from the article. Only when it occurs more
+    than once, say which: ``prefix`` (the words just before it) or
+    ``occurrence`` (1 for the first).
+    """
+
+    quote: Text = Field(description="The article's exact words.")
+    prefix: str | None = Field(None, min_length=1, description="Words just before the quote, to pick one occurrence.")
+    occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote (1 = first).")
+
+
+class DateSpec(Input):
+    """A date as the article writes it, and how to resolve it.
+
+    Give ``as_written`` for the builder to resolve against the article's
+    publication date. Give ``start``/``end``/``precision``/``basis`` and
+    ``note`` only where the phrase cannot be resolved by rule (then basis is
+    'inferred' or 'outside_knowledge' and the note says why).
+    """
+
+    as_written: Text | None = Field(None, description="The dating words exactly as in the quote.")
+    direction: Literal["past", "future"] = Field(
+        "past", description="Whether the phrase points back from publication (default) or forward."
+    )
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: DatePrecision | None = None
+    basis: DateBasis | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _explicit_is_complete(self) -> DateSpec:
+        explicit = [self.start, self.end, self.precision, self.basis]
+        if any(v is not None for v in explicit) and not all(v is not None for v in explicit):
+            raise ValueError("an explicit date needs start, end, precision and basis together")
+        if self.start is None and self.as_written is None:
+            raise ValueError("a date needs as_written, or an explicit start/end/precision/basis")
+        if self.basis in (DateBasis.INFERRED, DateBasis.OUTSIDE_KNOWLEDGE) and not self.note:
+            raise ValueError("an inferred or outside-knowledge date needs a note giving the reasoning")
+        return self
+
+
+# -- sources.yaml --------------------------------------------------------------
+
+
+class FlagEntry(Selector):
+    """A quality flag on an article, with the words that show it."""
+
+    id: Slug
+    flag: SourceFlagKind
+    description: Text
+    related_source: Slug | None = None
+    note: Text | None = None
+
+
+class PublishedEntry(Input):
+    """What is known about when an article was published."""
+
+    as_written: Text | None = Field(None, description="The date exactly as printed in the text, if any.")
+    start: dt.date
+    end: dt.date
+    precision: DatePrecision
+    basis: DateBasis
+    note: Text | None = None
+
+
+class SourceEntry(Input):
+    """What is known about one article; every text field only where the text supports it."""
+
+    id: Slug
+    file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    language: Language = Language.EN
+    outlet: Text | None = None
+    headline: Text | None = None
+    byline: Text | None = None
+    url: Text | None = None
+    published: PublishedEntry | None = None
+    flags: list[FlagEntry] = []
+    note: Text | None = None
+
+
+class SourcesFile(Input):
+    """dataset/sources.yaml."""
+
+    sources: list[SourceEntry]
+
+
+# -- registry/ -----------------------------------------------------------------
+
+
+class AliasEntry(Input):
+    """A surface form of an actor."""
+
+    alias: Text
+    kind: AliasKind
+    note: Text | None = None
+
+
+class ActorEntry(Input):
+    """An actor of the registry."""
+
+    id: Slug
+    name: Text
+    type: ActorType
+    country: Iso3 | None = None
+    parent: Slug | None = None
+    title: Text | None = None
+    description: Text
+    aliases: list[AliasEntry] = Field(min_length=1)
+    note: Text | None = None
+
+
+class ActorsFile(Input):
+    """dataset/registry/actors.yaml."""
+
+    actors: list[ActorEntry]
+
+
+class EventActorEntry(Input):
+    """An actor's role in an event."""
+
+    actor: Slug
+    role: EventRole
+    note: Text | None = None
+
+
+class EventEntry(Input):
+    """A canonical event of the registry; its date comes from its mentions unless given here."""
+
+    id: Slug
+    type: EventType
+    plover_event: PloverEvent
+    plover_mode: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")] | None = None
+    summary: Text
+    location_as_written: Text | None = None
+    location_country: Iso3 | None = None
+    actors: list[EventActorEntry] = []
+    date: DateSpec | None = Field(
+        None, description="Only where no mention dates the event: an explicit inferred or outside-knowledge date."
+    )
+    note: Text | None = None
+
+
+class EventsFile(Input):
+    """dataset/registry/events.yaml."""
+
+    events: list[EventEntry]
+
+
+class PropositionEntry(Input):
+    """A statement several claims bear on."""
+
+    id: Slug
+    statement: Text
+    topic: Topic
+    note: Text | None = None
+
+
+class PropositionsFile(Input):
+    """dataset/registry/propositions.yaml."""
+
+    propositions: list[PropositionEntry]
+
+
+# -- annotations/<source>.yaml -------------------------------------------------
+
+
+class PropositionLink(Input):
+    """How a claim bears on a proposition."""
+
+    proposition: Slug
+    stance: Stance
+    note: Text | None = None
+
+
+class ClaimEntry(Selector):
+    """A claim: an attributed statement or an assertion in the article's own voice."""
+
+    id: Slug
+    speaker: Slug | None = Field(None, description="Registry actor id of the speaker; null for none.")
+    speaker_as_written: Text | None = None
+    attribution: AttributionKind
+    cue: Text | None = None
+    modality: Modality
+    hedge: Text | None = None
+    topic: Topic
+    content: Text
+    propositions: list[PropositionLink] = []
+    note: Text | None = None
+
+
+class FigureEntry(Selector):
+    """A number about forces."""
+
+    id: Slug
+    claim: Slug | None = None
+    quantity: Quantity
+    counted_as_written: Text
+    number_text: Text
+    value: Annotated[int, Field(ge=0)]
+    value_low: Annotated[int, Field(ge=0)] | None = None
+    value_high: Annotated[int, Field(ge=0)] | None = None
+    approximate: bool = False
+    qualifier: Text | None = None
+    force: Slug | None = None
+    location_as_written: Text | None = None
+    location_country: Iso3 | None = None
+    as_of: DateSpec | None = None
+    note: Text | None = None
+
+
+class EventMentionEntry(Selector):
+    """An article's mention of a registry event."""
+
+    event: Slug
+    status: EventStatus
+    date: DateSpec | None = None
+    note: Text | None = None
+
+
+class NotMentionEntry(Selector):
+    """An occurrence of an alias that does not name the actor (e.g. 'Baghdad' the city)."""
+
+    reason: Text
+
+
+class UncodedEntry(Selector):
+    """A passage whose numbers are deliberately not coded."""
+
+    reason: UncodedReason
+    note: Text | None = None
+
+
+class AnnotationFile(Input):
+    """dataset/annotations/<source id>.yaml: the coding of one article."""
+
+    source: Slug
+    claims: list[ClaimEntry] = []
+    figures: list[FigureEntry] = []
+    event_mentions: list[EventMentionEntry] = []
+    not_mentions: list[NotMentionEntry] = []
+    uncoded_numbers: list[UncodedEntry] = []

@@ -1,0 +1,1 @@
+"""One pydantic model per release table, grouped by domain."""
