@@ -176,7 +176,7 @@ class EventEntry(Input):
 
     id: Slug
     type: EventType
-    plover_event: PloverEvent
+    plover_event: PloverEvent | None = None
     plover_mode: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")] | None = None
     summary: Text
     location_as_written: Text | None = None

@@ -40,7 +40,11 @@ class Event(Record):
 
     event_id: EventId
     event_type: EventType = Field(description="What kind of happening this is.", examples=["talks"])
-    plover_event: PloverEvent = Field(description="The PLOVER event type.", examples=["CONSULT"])
+    plover_event: PloverEvent | None = Field(
+        None,
+        description="The PLOVER event type; null where no PLOVER type fits (e.g. a press briefing, a war as a whole).",
+        examples=["CONSULT"],
+    )
     plover_mode: str | None = Field(
         None,
         pattern=r"^[a-z][a-z-]*$",
