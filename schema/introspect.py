@@ -69,16 +69,18 @@ def _column(name: str, info: FieldInfo, hint: Any, names: dict[int, str]) -> Col
     metadata: list[Any] = list(info.metadata)
     descriptions = [info.description]
     examples = list(info.examples or [])
+    shared_examples: list[Any] = []
     if typing.get_origin(inner) is typing.Annotated:
         base, *extras = typing.get_args(inner)
         for extra in extras:
             if isinstance(extra, FieldInfo):
                 metadata.extend(extra.metadata)
                 descriptions.append(extra.description)
-                examples = examples or list(extra.examples or [])
+                shared_examples = shared_examples or list(extra.examples or [])
     else:
         base = inner
     description = next((d for d in descriptions if d), "")
+    examples = _own_examples(description, examples or shared_examples, descriptions[1:], shared_examples)
     return ColumnSpec(
         name=name,
         python_type=base,
@@ -88,6 +90,21 @@ def _column(name: str, info: FieldInfo, hint: Any, names: dict[int, str]) -> Col
         constraints=_constraints(metadata),
         shared_type=shared_type,
     )
+
+
+def _own_examples(
+    description: str, examples: list[Any], shared_descriptions: list[str | None], shared_examples: list[Any]
+) -> list[Any]:
+    """Drop a shared type's examples from a column that gives the type its own meaning.
+
+    A column that sharpens a shared description (``outlet`` is a ``Verbatim``)
+    but names no example of its own would otherwise show the shared type's
+    example ("a senior US defence official"), which does not fit it.
+    """
+    overridden = bool(shared_descriptions) and description not in shared_descriptions
+    if overridden and shared_examples and examples == shared_examples:
+        return []
+    return examples
 
 
 def _strip_none(hint: Any) -> tuple[Any, bool]:
