@@ -287,3 +287,9 @@ class AnnotationFile(Input):
     event_mentions: list[EventMentionEntry] = []
     not_mentions: list[NotMentionEntry] = []
     uncoded_numbers: list[UncodedEntry] = []
+
+
+class NonActorNamesFile(Input):
+    """dataset/registry/non_actor_names.yaml: capitalised names reviewed and judged not to be actors."""
+
+    names: list[Text] = Field(description="Places, forums, titles and page furniture, as written.")
