@@ -1,0 +1,103 @@
+"""Figures of the release: a timeline of the events and the force figures by article.
+
+matplotlib is an optional extra (``pip install usiraq[plot]``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+PRECISION_COLOURS = {
+    "day": "#1b6ca8",
+    "week": "#3f9b8c",
+    "month": "#e0a33a",
+    "season": "#c8553d",
+    "year": "#7d5ba6",
+}
+
+
+def _pyplot():  # type: ignore[no-untyped-def]
+    try:
+        import matplotlib
+    except ImportError as error:
+        raise ImportError("plots need matplotlib: pip install 'usiraq[plot]'") from error
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def timeline(events: pd.DataFrame) -> Figure:
+    """A timeline of the dated events.
+
+    Each event is a bar from date_start to date_end (a dot for a single day),
+    coloured by date precision and labelled with its number of reporting
+    articles. Undated events are counted in the title.
+    """
+    import pandas as pd
+
+    plt = _pyplot()
+    dated = events[events["date_start"].notna()].copy()
+    dated["start"] = pd.to_datetime(dated["date_start"].astype("string"))
+    dated["end"] = pd.to_datetime(dated["date_end"].astype("string")) + pd.Timedelta(days=1)
+    dated = dated.sort_values(["start", "event_id"], ascending=[False, True]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(11, 0.38 * len(dated) + 1.6))
+    for y, row in dated.iterrows():
+        colour = PRECISION_COLOURS[str(row["date_precision"])]
+        width = row["end"] - row["start"]
+        ax.barh(y, width, left=row["start"], height=0.55, color=colour)
+        ax.plot(row["start"] + width / 2, y, marker="o", color=colour, markersize=4)
+        ax.text(row["end"], y, f"  {row['n_sources']} art.", va="center", fontsize=8)
+    ax.set_yticks(range(len(dated)), [str(e) for e in dated["event_id"]], fontsize=8)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in PRECISION_COLOURS.values()]
+    ax.legend(handles, list(PRECISION_COLOURS), title="date precision", loc="lower left", fontsize=8)
+    undated = len(events) - len(dated)
+    ax.set_title(f"usiraq events by date ({len(dated)} dated, {undated} undated not shown)")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def figures_by_article(force_figures: pd.DataFrame) -> Figure:
+    """The force figures of every article side by side, one panel per count.
+
+    Hollow markers are approximate figures; a caret marks a lower bound.
+    """
+    plt = _pyplot()
+    frame = force_figures.astype({"quantity": "string", "location_country": "string"})
+    frame = frame.assign(place=frame["location_country"].fillna("unstated"))
+    groups = sorted(frame.groupby(["quantity", "place"]).groups)
+    sources = sorted(frame["source_id"].unique())
+    fig, axes = plt.subplots(1, len(groups), figsize=(3.2 * len(groups), 4.2), squeeze=False)
+    for ax, (quantity, place) in zip(axes[0], groups, strict=True):
+        panel = frame[(frame["quantity"] == quantity) & (frame["place"] == place)]
+        for _, row in panel.iterrows():
+            x = sources.index(row["source_id"])
+            marker = "^" if row["value_low"] is not None and not _isna(row["value_low"]) else "o"
+            face = "none" if bool(row["approximate"]) else "#1b6ca8"
+            ax.scatter(x, int(row["value"]), marker=marker, facecolors=face, edgecolors="#1b6ca8", s=60)
+        ax.set_xticks(range(len(sources)), [s[:3] for s in sources])
+        ax.set_title(f"{quantity}, {place}", fontsize=9)
+        ax.set_xlabel("article")
+        ax.grid(axis="y", alpha=0.3)
+    fig.suptitle("usiraq force figures by article (hollow: approximate; triangle: lower bound)", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def _isna(value: object) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def save(figure: Figure, path: Path) -> Path:
+    """Write a figure as PNG (or the format of the suffix) without a timestamp or software tag."""
+    metadata = {"Software": None} if path.suffix.lower() == ".png" else {}
+    figure.savefig(path, dpi=110, metadata=metadata)
+    return path
