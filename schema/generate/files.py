@@ -1,0 +1,80 @@
+"""Every file generated from the schema, and writing them into the repository.
+
+``usiraq regenerate`` (``make regenerate``) calls :func:`write_generated_files`;
+a test checks that each committed file equals :func:`generated_files`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from usiraq.schema import TABLES
+from usiraq.schema.generate.codebook import CODEBOOK_PATH, render_codebook
+from usiraq.schema.generate.frictionless import table_schema
+from usiraq.schema.generate.jsonschema import INPUT_SCHEMAS, SCHEMA_DIR, json_schema
+
+TABLE_SCHEMA_DIR = SCHEMA_DIR / "table-schemas"
+GENERATED_DIRS = (Path(SCHEMA_DIR), Path(TABLE_SCHEMA_DIR))
+
+
+def json_text(value: Any) -> str:
+    """JSON as the generated files write it: sorted keys, 2-space indent, UTF-8, trailing newline."""
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def generated_files() -> dict[Path, str]:
+    """Repository-relative path -> exact content of every generated file."""
+    files: dict[Path, str] = {}
+    for spec in INPUT_SCHEMAS:
+        files[Path(spec.path)] = json_text(json_schema(spec))
+    for model in TABLES:
+        files[Path(TABLE_SCHEMA_DIR) / f"{model.table_name}.json"] = json_text(table_schema(model))
+    files[Path(CODEBOOK_PATH)] = render_codebook()
+    return dict(sorted(files.items()))
+
+
+def repo_root() -> Path:
+    """The root of the source checkout this package is imported from.
+
+    Raises:
+        RuntimeError: when the package is installed from a wheel, which has no
+            checkout to write into.
+
+    """
+    root = Path(__file__).resolve().parent.parent.parent
+    if not (root / "pyproject.toml").is_file() or not (root / "schema" / "generate").is_dir():
+        raise RuntimeError("generated files can only be written in a source checkout of usiraq")
+    return root
+
+
+def stale_files(root: Path) -> list[Path]:
+    """JSON files in the generated directories that no generator makes any more (repo-relative)."""
+    expected = set(generated_files())
+    found = (path.relative_to(root) for folder in GENERATED_DIRS for path in (root / folder).glob("*.json"))
+    return sorted(path for path in found if path not in expected)
+
+
+def write_generated_files(root: Path | None = None) -> list[Path]:
+    """Write every generated file (LF line ends, UTF-8) and delete stale ones.
+
+    Args:
+        root: the repository root; by default the checkout this package runs from.
+
+    Returns:
+        The repository-relative paths written or deleted, in sorted order.
+
+    """
+    root = root or repo_root()
+    touched = []
+    for relative, content in generated_files().items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.is_file() or target.read_bytes() != content.encode("utf-8"):
+            target.write_bytes(content.encode("utf-8"))
+            touched.append(relative)
+    for relative in stale_files(root):
+        (root / relative).unlink()
+        touched.append(relative)
+    return sorted(touched)
