@@ -1,0 +1,78 @@
+"""Problems found while building, and the exception that carries them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def display_path(path: Path | None) -> str:
+    """A path as a message shows it: relative to the working folder where possible."""
+    if path is None:
+        return "<build>"
+    try:
+        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where an input item is written: its file, its line and its path in the file.
+
+    ``label`` is the item's path as a reader would write it, e.g. ``claims[3]``.
+    """
+
+    file: Path | None
+    line: int | None = None
+    label: str = ""
+
+    def __str__(self) -> str:
+        """``file:line``, or just ``file`` when the line is unknown."""
+        text = display_path(self.file)
+        return f"{text}:{self.line}" if self.line is not None else text
+
+    def problem(self, message: str) -> Problem:
+        """A problem at this place, its message prefixed with the label."""
+        text = f"{self.label}: {message}" if self.label else message
+        return Problem(self.file, self.line, text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the inputs, with the file and line to fix."""
+
+    file: Path | None
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        """``file:line: message``, the form editors and CI logs link to."""
+        return f"{Where(self.file, self.line)}: {self.message}"
+
+
+@dataclass
+class BuildError(Exception):
+    """The inputs cannot be built; ``problems`` says every reason found, each with file and line."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        """Every problem on its own line."""
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+class InputError(ValueError):
+    """A problem with one input item; the caller knows where the item is written and adds it."""
+
+
+def raise_if_any(problems: list[Problem]) -> None:
+    """Raise :class:`BuildError` if ``problems`` is not empty.
+
+    Raises:
+        BuildError: carrying ``problems``.
+
+    """
+    if problems:
+        raise BuildError(list(problems))

@@ -1,0 +1,242 @@
+"""Load and check every hand-written input: sources.yaml, the registry, the annotations, the articles.
+
+:func:`load_inputs` returns :class:`BuildInputs` only when every file parses,
+validates against its model in :mod:`usiraq.schema.inputs`, and every id and
+reference is sound; otherwise it raises :class:`BuildError` with every problem
+found, each naming the file and line to fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Generic, NamedTuple, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from usiraq.builders.errors import BuildError, Problem, Where, display_path, raise_if_any
+from usiraq.builders.messages import error_messages
+from usiraq.builders.yamlload import YamlDoc, load_yaml, read_text
+from usiraq.schema.inputs import (
+    ActorsFile,
+    AnnotationFile,
+    EventsFile,
+    PropositionsFile,
+    PublishedEntry,
+    SourceEntry,
+    SourcesFile,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+SOURCES_FILE = "sources.yaml"
+ACTORS_FILE = "registry/actors.yaml"
+EVENTS_FILE = "registry/events.yaml"
+PROPOSITIONS_FILE = "registry/propositions.yaml"
+NON_ACTOR_NAMES_FILE = "registry/non_actor_names.yaml"
+ANNOTATIONS_DIR = "annotations"
+ARTICLES_DIR = "sources"
+
+
+class NonActorNamesFile(BaseModel):
+    """registry/non_actor_names.yaml: capitalised names reviewed and judged not to be actors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: list[Annotated[str, Field(min_length=1)]] = []
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated input file: its model and its parsed YAML (for lines)."""
+
+    model: M
+    doc: YamlDoc
+
+    def where(self, *loc: str | int) -> Where:
+        """The file and line of the item at ``loc``."""
+        return self.doc.where(*loc)
+
+
+class Item(NamedTuple):
+    """One entry of an annotation file, with where it is written and which article it codes."""
+
+    where: Where
+    source_id: str
+    entry: Any
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """Every input of the build, validated and cross-checked."""
+
+    root: Path
+    sources: Loaded[SourcesFile]
+    actors: Loaded[ActorsFile]
+    events: Loaded[EventsFile]
+    propositions: Loaded[PropositionsFile]
+    non_actor_names: Loaded[NonActorNamesFile]
+    annotations: dict[str, Loaded[AnnotationFile]]
+    texts: dict[str, str]
+
+    def source(self, source_id: str) -> SourceEntry:
+        """The sources.yaml entry of ``source_id``."""
+        return next(entry for entry in self.sources.model.sources if entry.id == source_id)
+
+    def published(self, source_id: str) -> PublishedEntry | None:
+        """The publication date of ``source_id`` as recorded in sources.yaml."""
+        return self.source(source_id).published
+
+    def items(self, kind: str) -> Iterator[Item]:
+        """Every entry of list ``kind`` ('claims', 'figures', ...) of every annotation, in source order."""
+        for source_id, loaded in self.annotations.items():
+            for index, entry in enumerate(getattr(loaded.model, kind)):
+                yield Item(loaded.where(kind, index), source_id, entry)
+
+
+def load_inputs(root: Path) -> BuildInputs:
+    """Load, validate and cross-check every input under the dataset folder ``root``.
+
+    Raises:
+        BuildError: every problem found, each with file and line.
+
+    """
+    from usiraq.builders.references import check_references
+
+    root = root.resolve()
+    problems: list[Problem] = []
+    files = _load_files(root, problems)
+    annotations = _load_annotations(root, problems)
+    raise_if_any(problems)
+    texts = _load_articles(root, files["sources"], problems)
+    problems.extend(_check_annotation_files(files["sources"], annotations))
+    raise_if_any(problems)
+    inputs = BuildInputs(root=root, annotations=annotations, texts=texts, **files)
+    raise_if_any(check_references(inputs))
+    return inputs
+
+
+def validate(doc: YamlDoc, model: type[M]) -> M:
+    """Validate the data of ``doc`` as ``model``.
+
+    Raises:
+        BuildError: one problem per validation error, at the line of the offending node.
+
+    """
+    try:
+        return model.model_validate(doc.data if doc.data is not None else {})
+    except ValidationError as error:
+        problems = [Problem(doc.path, doc.line(loc), message) for loc, message in error_messages(error, model)]
+        raise BuildError(problems) from None
+
+
+def load(path: Path, model: type[M]) -> Loaded[M]:
+    """Parse ``path`` and validate it as ``model``.
+
+    Raises:
+        BuildError: the file cannot be read or parsed, or does not validate.
+
+    """
+    doc = load_yaml(path)
+    return Loaded(validate(doc, model), doc)
+
+
+def _load_files(root: Path, problems: list[Problem]) -> dict[str, Loaded[Any]]:
+    wanted: dict[str, tuple[str, type[BaseModel]]] = {
+        "sources": (SOURCES_FILE, SourcesFile),
+        "actors": (ACTORS_FILE, ActorsFile),
+        "events": (EVENTS_FILE, EventsFile),
+        "propositions": (PROPOSITIONS_FILE, PropositionsFile),
+        "non_actor_names": (NON_ACTOR_NAMES_FILE, NonActorNamesFile),
+    }
+    loaded: dict[str, Loaded[Any]] = {}
+    for key, (name, model) in wanted.items():
+        path = root / name
+        if key == "non_actor_names" and not path.exists():
+            loaded[key] = Loaded(NonActorNamesFile(), YamlDoc(path, None))
+            continue
+        try:
+            loaded[key] = load(path, model)
+        except BuildError as error:
+            problems.extend(error.problems)
+    return loaded
+
+
+def _load_annotations(root: Path, problems: list[Problem]) -> dict[str, Loaded[AnnotationFile]]:
+    annotations: dict[str, Loaded[AnnotationFile]] = {}
+    for path in sorted((root / ANNOTATIONS_DIR).glob("*.yaml")):
+        try:
+            loaded = load(path, AnnotationFile)
+        except BuildError as error:
+            problems.extend(error.problems)
+            continue
+        if loaded.model.source != path.stem:
+            where = loaded.where("source")
+            problems.append(where.problem(f"{loaded.model.source!r} differs from the file name {path.name!r}"))
+        annotations[path.stem] = loaded
+    return annotations
+
+
+def _load_articles(root: Path, sources: Loaded[SourcesFile], problems: list[Problem]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for index, entry in enumerate(sources.model.sources):
+        try:
+            texts[entry.id] = _load_article(root, sources, index)
+        except BuildError as error:
+            problems.extend(error.problems)
+    return texts
+
+
+def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
+    """The text of one article, checked against its sources.yaml entry."""
+    entry = sources.model.sources[index]
+    path = root / ARTICLES_DIR / entry.file
+    if Path(entry.file).stem != entry.id:
+        message = f"{entry.id!r} differs from the file name {entry.file!r} without '.txt'"
+        raise BuildError([sources.where("sources", index, "id").problem(message)])
+    if not path.is_file():
+        message = f"the article {display_path(path)} is not there"
+        raise BuildError([sources.where("sources", index, "file").problem(message)])
+    text = read_text(path)
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != entry.sha256:
+        message = (
+            f"{entry.sha256} is not the sha256 of {display_path(path)}, which is {actual}; "
+            "articles are never edited, so either the file changed or sources.yaml is wrong"
+        )
+        raise BuildError([sources.where("sources", index, "sha256").problem(message)])
+    return text
+
+
+def _check_annotation_files(
+    sources: Loaded[SourcesFile], annotations: dict[str, Loaded[AnnotationFile]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    known = {entry.id for entry in sources.model.sources}
+    for index, entry in enumerate(sources.model.sources):
+        if entry.id not in annotations:
+            where = sources.where("sources", index)
+            problems.append(where.problem(f"no annotation file {ANNOTATIONS_DIR}/{entry.id}.yaml for this article"))
+    for source_id, loaded in annotations.items():
+        if source_id not in known:
+            message = f"annotation file for {source_id!r}, which is not in {SOURCES_FILE}"
+            problems.append(Problem(loaded.doc.path, 1, message))
+    return problems
+
+
+def registry_items(loaded: Loaded[Any], key: str) -> Iterator[Item]:
+    """Every entry of list ``key`` of a registry or sources file, with its place (no article)."""
+    for index, entry in enumerate(getattr(loaded.model, key)):
+        yield Item(loaded.where(key, index), "", entry)
+
+
+def nested_items(loaded: Loaded[Any], key: str, inner: str, source_of: Any = None) -> Iterator[Item]:
+    """Every entry of the inner list ``inner`` of each entry of list ``key``, as (outer, inner) pairs.
+
+    ``source_of(outer)`` names the article of the outer entry, if any.
+    """
+    for index, outer in enumerate(getattr(loaded.model, key)):
+        source_id = source_of(outer) if source_of is not None else ""
+        for position, entry in enumerate(getattr(outer, inner)):
+            yield Item(loaded.where(key, index, inner, position), source_id, (outer, entry))

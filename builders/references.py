@@ -1,0 +1,131 @@
+"""Cross-file checks of the inputs: every id unique, every reference resolved."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from usiraq.builders.errors import Problem, Where
+
+if TYPE_CHECKING:
+    from usiraq.builders.inputs import BuildInputs
+
+Named = tuple[str, Where]
+
+
+def check_references(inputs: BuildInputs) -> list[Problem]:
+    """Every duplicate id and every dangling reference in ``inputs``, each at the line that has it."""
+    ids = _ids(inputs)
+    problems: list[Problem] = []
+    for what, named in ids.items():
+        problems.extend(_duplicates(named, what))
+    known = {what: {name for name, _ in named} for what, named in ids.items()}
+    for what, name, where in _references(inputs):
+        if name not in known[what]:
+            problems.append(where.problem(_dangling(what, name, known[what])))
+    problems.extend(_figure_claims_in_same_article(inputs))
+    problems.extend(_self_references(inputs))
+    return problems
+
+
+def _ids(inputs: BuildInputs) -> dict[str, list[Named]]:
+    sources, actors = inputs.sources, inputs.actors
+    return {
+        "source": [(e.id, sources.where("sources", i, "id")) for i, e in enumerate(sources.model.sources)],
+        "flag": [
+            (flag.id, sources.where("sources", i, "flags", j, "id"))
+            for i, e in enumerate(sources.model.sources)
+            for j, flag in enumerate(e.flags)
+        ],
+        "actor": [(e.id, actors.where("actors", i, "id")) for i, e in enumerate(actors.model.actors)],
+        "alias": [
+            (alias.alias, actors.where("actors", i, "aliases", j, "alias"))
+            for i, e in enumerate(actors.model.actors)
+            for j, alias in enumerate(e.aliases)
+        ],
+        "event": [(e.id, inputs.events.where("events", i, "id")) for i, e in enumerate(inputs.events.model.events)],
+        "proposition": [
+            (e.id, inputs.propositions.where("propositions", i, "id"))
+            for i, e in enumerate(inputs.propositions.model.propositions)
+        ],
+        "claim": [(item.entry.id, _at(item.where, "id")) for item in inputs.items("claims")],
+        "figure": [(item.entry.id, _at(item.where, "id")) for item in inputs.items("figures")],
+    }
+
+
+def _at(where: Where, key: str) -> Where:
+    """The place of ``key`` inside the item at ``where`` (same line as the item if unknown)."""
+    return Where(where.file, where.line, f"{where.label}.{key}")
+
+
+def _duplicates(named: Iterable[Named], what: str) -> list[Problem]:
+    first: dict[str, Where] = {}
+    problems = []
+    for name, where in named:
+        if name in first:
+            problems.append(where.problem(f"{what} {name!r} is already used at {first[name]}"))
+        else:
+            first[name] = where
+    return problems
+
+
+def _dangling(what: str, name: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{what} {name!r} does not exist{hint}"
+
+
+def _references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
+    """(kind of id, id, where) for every reference an input makes."""
+    for i, source in enumerate(inputs.sources.model.sources):
+        for j, flag in enumerate(source.flags):
+            if flag.related_source is not None:
+                yield "source", flag.related_source, inputs.sources.where("sources", i, "flags", j, "related_source")
+    for i, actor in enumerate(inputs.actors.model.actors):
+        if actor.parent is not None:
+            yield "actor", actor.parent, inputs.actors.where("actors", i, "parent")
+    for i, event in enumerate(inputs.events.model.events):
+        for j, link in enumerate(event.actors):
+            yield "actor", link.actor, inputs.events.where("events", i, "actors", j, "actor")
+    yield from _annotation_references(inputs)
+
+
+def _annotation_references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
+    for source_id, loaded in inputs.annotations.items():
+        del source_id
+        model = loaded.model
+        for i, claim in enumerate(model.claims):
+            if claim.speaker is not None:
+                yield "actor", claim.speaker, loaded.where("claims", i, "speaker")
+            for j, link in enumerate(claim.propositions):
+                yield "proposition", link.proposition, loaded.where("claims", i, "propositions", j, "proposition")
+        for i, figure in enumerate(model.figures):
+            if figure.force is not None:
+                yield "actor", figure.force, loaded.where("figures", i, "force")
+        for i, mention in enumerate(model.event_mentions):
+            yield "event", mention.event, loaded.where("event_mentions", i, "event")
+
+
+def _figure_claims_in_same_article(inputs: BuildInputs) -> list[Problem]:
+    problems = []
+    for loaded in inputs.annotations.values():
+        claims = {claim.id for claim in loaded.model.claims}
+        for i, figure in enumerate(loaded.model.figures):
+            if figure.claim is not None and figure.claim not in claims:
+                message = _dangling("claim", figure.claim, claims) + " in this annotation file"
+                problems.append(loaded.where("figures", i, "claim").problem(message))
+    return problems
+
+
+def _self_references(inputs: BuildInputs) -> list[Problem]:
+    problems = []
+    for i, source in enumerate(inputs.sources.model.sources):
+        for j, flag in enumerate(source.flags):
+            if flag.related_source == source.id:
+                where = inputs.sources.where("sources", i, "flags", j, "related_source")
+                problems.append(where.problem("an article cannot be related to itself"))
+    for i, actor in enumerate(inputs.actors.model.actors):
+        if actor.parent == actor.id:
+            problems.append(inputs.actors.where("actors", i, "parent").problem("an actor cannot be its own parent"))
+    return problems
