@@ -1,0 +1,66 @@
+"""Build the actor_mentions table: every alias occurrence in every article, minus the coded exceptions."""
+
+from __future__ import annotations
+
+from usiraq.builders import quotes
+from usiraq.builders.errors import InputError, Where
+from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs, Item
+from usiraq.builders.mentions import AliasMatch, find_aliases
+from usiraq.builders.rows import collect_rows, gather, make
+from usiraq.schema.record import Record
+from usiraq.schema.tables.actors import ActorMention
+
+
+def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
+    """One row per alias occurrence, found by the builder, less the annotations' ``not_mentions``."""
+    # -- load inputs
+    owners = alias_owners(inputs)
+    matches = {source_id: find_aliases(text, owners) for source_id, text in inputs.texts.items()}
+    excluded = set(gather(inputs.items("not_mentions"), lambda item: _excluded(item, inputs, matches)))
+
+    # -- process
+    items = [
+        Item(_article_where(inputs, source_id, match), source_id, match)
+        for source_id, found in matches.items()
+        for match in found
+        if (source_id, match.start) not in excluded
+    ]
+    rows = collect_rows(items, lambda item: _row(item, owners))
+
+    # -- return rows
+    return rows
+
+
+def alias_owners(inputs: BuildInputs) -> dict[str, str]:
+    """Each alias and the id of the actor it names."""
+    return {alias.alias: actor.id for actor in inputs.actors.model.actors for alias in actor.aliases}
+
+
+def _excluded(item: Item, inputs: BuildInputs, matches: dict[str, list[AliasMatch]]) -> tuple[str, int]:
+    """The (source, start) of an alias occurrence a ``not_mentions`` entry removes."""
+    span = quotes.resolve(inputs.texts[item.source_id], item.entry)
+    for match in matches[item.source_id]:
+        if (match.start, match.end) == (span.start, span.end):
+            return item.source_id, match.start
+    raise InputError(
+        f"{span.quote!r} at char {span.start} is not an occurrence of an actor alias found in the article "
+        "(a not_mention must quote exactly one alias occurrence, a whole word)"
+    )
+
+
+def _article_where(inputs: BuildInputs, source_id: str, match: AliasMatch) -> Where:
+    text = inputs.texts[source_id]
+    path = inputs.root / ARTICLES_DIR / inputs.source(source_id).file
+    return Where(path, text.count("\n", 0, match.start) + 1, f"alias {match.alias!r} at char {match.start}")
+
+
+def _row(item: Item, owners: dict[str, str]) -> ActorMention:
+    match: AliasMatch = item.entry
+    return make(
+        ActorMention,
+        source_id=item.source_id,
+        char_start=match.start,
+        char_end=match.end,
+        quote=match.alias,
+        actor_id=owners[match.alias],
+    )

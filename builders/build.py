@@ -1,0 +1,75 @@
+"""Build the release: load the inputs, run every table builder in order, write the files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from usiraq.builders import review
+from usiraq.builders.errors import BuildError, Problem, raise_if_any
+from usiraq.builders.inputs import BuildInputs, load_inputs
+from usiraq.builders.order import BUILD_ORDER, builder
+from usiraq.builders.release import write_release
+from usiraq.schema import TABLE_NAMES
+from usiraq.schema.record import Record
+
+from usiraq.version import data_version
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build made: where, how many rows per table, and the warnings to review."""
+
+    out: Path
+    rows: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def default_root() -> Path:
+    """The dataset folder of the package (dataset/ in a source checkout)."""
+    from usiraq.dataset import dataset_root
+
+    return Path(str(dataset_root()))
+
+
+def build(root: Path | None = None, out: Path | None = None) -> BuildResult:
+    """Build the release from the inputs under ``root`` and write it to ``out``.
+
+    Args:
+        root: the dataset folder (sources.yaml, sources/, registry/, annotations/);
+            by default the package's own.
+        out: where to write the release; by default ``<root>/release``.
+
+    Raises:
+        BuildError: every problem with the inputs, each with file and line; the
+            previous release is then left untouched.
+
+    """
+    root = Path(root) if root is not None else default_root()
+    out = Path(out) if out is not None else root / "release"
+    inputs = load_inputs(root)
+    built = build_tables(inputs)
+    found = review.warnings(inputs, built)
+    write_release(built, out, data_version())
+    return BuildResult(out=out, rows={name: len(built[name]) for name in TABLE_NAMES}, warnings=found)
+
+
+def build_tables(inputs: BuildInputs) -> dict[str, list[Record]]:
+    """Every table's rows, built in :data:`BUILD_ORDER`.
+
+    A failing builder does not stop the others, so one run reports every problem.
+
+    Raises:
+        BuildError: the problems of every builder that failed.
+
+    """
+    built: dict[str, list[Record]] = {}
+    problems: list[Problem] = []
+    for name in BUILD_ORDER:
+        try:
+            built[name] = builder(name).run(inputs, built)
+        except BuildError as error:
+            problems.extend(error.problems)
+            built[name] = []
+    raise_if_any(problems)
+    return built

@@ -1,0 +1,147 @@
+"""Build the events table: registry events dated, and given a status, from their mentions.
+
+An event's date is the intersection of its dated mentions' intervals, unless
+the registry gives an explicit date. Mentions whose dates do not overlap are
+an error: they are different events, or the registry needs an explicit date.
+The precision follows from the resulting interval; the basis is that of the
+narrowest mention. The status is 'occurred' if any mention reports it so,
+else the most definite reported of ongoing > planned > announced > expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from usiraq.builders.dates import precision_of
+from usiraq.builders.errors import InputError
+from usiraq.builders.event_mentions import mention_rows
+from usiraq.builders.inputs import BuildInputs, Item, registry_items
+from usiraq.builders.rows import collect_rows, make
+from usiraq.schema.enums import DateBasis, DatePrecision, EventStatus
+from usiraq.schema.inputs import DateSpec, EventEntry
+from usiraq.schema.record import Record
+from usiraq.schema.tables.events import Event, EventMention
+
+STATUS_RANK = (
+    EventStatus.OCCURRED,
+    EventStatus.ONGOING,
+    EventStatus.PLANNED,
+    EventStatus.ANNOUNCED,
+    EventStatus.EXPECTED,
+)
+
+Mention = tuple[Item, EventMention]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date of an event: interval, precision, basis and how it was reached."""
+
+    start: dt.date
+    end: dt.date
+    precision: DatePrecision
+    basis: DateBasis
+    note: str | None
+
+
+def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
+    """One row per event of registry/events.yaml."""
+    # -- load inputs
+    items = list(registry_items(inputs.events, "events"))
+    mentions = mention_rows(inputs)
+
+    # -- process
+    rows = collect_rows(items, lambda item: _row(item, [m for m in mentions if m[1].event_id == item.entry.id]))
+
+    # -- return rows
+    return rows
+
+
+def _row(item: Item, mentions: list[Mention]) -> Event:
+    entry: EventEntry = item.entry
+    if not mentions:
+        raise InputError("no annotation mentions this event; add an event_mentions entry for it, or remove it")
+    date = registry_date(entry.date) if entry.date else merged_date(mentions)
+    return make(
+        Event,
+        event_id=entry.id,
+        event_type=entry.type,
+        plover_event=entry.plover_event,
+        plover_mode=entry.plover_mode,
+        summary=entry.summary,
+        status=event_status([row.status for _, row in mentions]),
+        date_start=date.start if date else None,
+        date_end=date.end if date else None,
+        date_precision=date.precision if date else None,
+        date_basis=date.basis if date else None,
+        date_note=date.note if date else None,
+        location_as_written=entry.location_as_written,
+        location_country=entry.location_country,
+        n_sources=len({row.source_id for _, row in mentions}),
+        note=entry.note,
+    )
+
+
+def event_status(statuses: list[EventStatus]) -> EventStatus:
+    """The most definite status any mention reports."""
+    return next(status for status in STATUS_RANK if status in statuses)
+
+
+def registry_date(spec: DateSpec) -> EventDate:
+    """An explicit date given in the registry, used as given.
+
+    Raises:
+        InputError: the date is not explicit (a registry event has no article to resolve a phrase against).
+
+    """
+    if spec.start is None or spec.end is None or spec.precision is None or spec.basis is None:
+        raise InputError("date: a registry event's date must be explicit: start, end, precision, basis and note")
+    return EventDate(spec.start, spec.end, spec.precision, spec.basis, spec.note)
+
+
+def merged_date(mentions: list[Mention]) -> EventDate | None:
+    """The intersection of the dated mentions' intervals, or None when no mention is dated.
+
+    Raises:
+        InputError: two mentions' dates do not overlap; the message names both.
+
+    """
+    dated = [(item, row) for item, row in mentions if row.date_start is not None and row.date_end is not None]
+    if not dated:
+        return None
+    latest_start = max(dated, key=lambda pair: pair[1].date_start)  # type: ignore[arg-type,return-value]
+    earliest_end = min(dated, key=lambda pair: pair[1].date_end)  # type: ignore[arg-type,return-value]
+    start, end = latest_start[1].date_start, earliest_end[1].date_end
+    assert start is not None and end is not None
+    if start > end:
+        raise InputError(
+            f"the dates of two of its mentions do not overlap: {_describe(earliest_end)} and "
+            f"{_describe(latest_start)}; they are either different events, or this event needs an "
+            "explicit date in events.yaml with a note saying why"
+        )
+    narrowest = min(dated, key=_width)[1]
+    assert narrowest.date_basis is not None
+    return EventDate(start, end, precision_of(start, end), narrowest.date_basis, _note(dated, narrowest))
+
+
+def _width(pair: Mention) -> tuple[int, str, int]:
+    row = pair[1]
+    assert row.date_start is not None and row.date_end is not None
+    return (row.date_end - row.date_start).days, row.source_id, row.char_start
+
+
+def _describe(pair: Mention) -> str:
+    item, row = pair
+    return (
+        f"{item.where} ({item.where.label}, {row.date_as_written!r}: "
+        f"{row.date_start.isoformat() if row.date_start else ''}..{row.date_end.isoformat() if row.date_end else ''})"
+    )
+
+
+def _note(dated: list[Mention], narrowest: EventMention) -> str | None:
+    if len(dated) == 1:
+        return narrowest.date_note
+    sources = ", ".join(sorted({row.source_id for _, row in dated}))
+    note = f"The intersection of the dates of {len(dated)} mentions (in {sources})."
+    return f"{note} Narrowest: {narrowest.date_note}" if narrowest.date_note else note

@@ -1,0 +1,51 @@
+"""``usiraq build``: build the release from the articles and their coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("build")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The dataset folder (sources.yaml, sources/, registry/, annotations/). Default: the package's dataset/.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the release. Default: <root>/release.",
+)
+def command(root: Path | None, out: Path | None) -> None:
+    """Build the release tables (CSV, Parquet, datapackage.json) from the inputs.
+
+    Every problem with the inputs is printed as file:line: message, and the
+    previous release is left untouched; the exit code is then 1.
+    """
+    import yaml
+
+    from usiraq.builders.build import build
+    from usiraq.builders.errors import BuildError, display_path
+
+    try:
+        result = build(root, out)
+    except BuildError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"build failed: {len(error.problems)} problem(s); the release was not changed", err=True)
+        raise click.exceptions.Exit(1) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        name = getattr(error, "filename", None)
+        where = f"{display_path(Path(name))}: " if name else ""
+        click.echo(f"{where}build failed: {error}", err=True)
+        raise click.exceptions.Exit(1) from None
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    width = max(len(name) for name in result.rows)
+    for name, count in result.rows.items():
+        click.echo(f"{name:<{width}}  {count:>5} rows")
+    click.echo(f"wrote {display_path(result.out)}")
