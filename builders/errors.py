@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,9 +10,11 @@ def display_path(path: Path | None) -> str:
     """A path as a message shows it: relative to the working folder where possible."""
     if path is None:
         return "<build>"
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:  # another drive on Windows
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:  # outside the working folder
         return path.as_posix()
 
 

@@ -40,6 +40,7 @@ def write_release(built: dict[str, list[Record]], out: Path, version: str) -> No
     """Write every table of ``built`` and datapackage.json to ``out``, replacing it only on success."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the release is not
     try:
         write_package(built, staging, version)
         swap_in(staging, out)

@@ -46,6 +46,7 @@ def command(root: Path | None, out: Path | None) -> None:
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     width = max(len(name) for name in result.rows)
+    click.echo(f"{'table':<{width}}  {'rows':>5}")
     for name, count in result.rows.items():
-        click.echo(f"{name:<{width}}  {count:>5} rows")
+        click.echo(f"{name:<{width}}  {count:>5}")
     click.echo(f"wrote {display_path(result.out)}")
