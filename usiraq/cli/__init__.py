@@ -19,9 +19,9 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module's command to the group."""
-    from usiraq.cli import build, regenerate
+    from usiraq.cli import build, regenerate, validate
 
-    for module in (build, regenerate):
+    for module in (build, regenerate, validate):
         main.add_command(module.command)
 
 

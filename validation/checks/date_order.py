@@ -1,0 +1,122 @@
+"""``date-order``: intervals run forwards, fit their precision, and nothing reported happens later.
+
+The rule for precision (the builder's, builders/dates.py): a date's precision
+is the finest unit (day, ISO week Monday-Sunday, calendar month,
+meteorological season, calendar year) of which one single unit contains the
+whole interval; an interval across two years is 'year'. A whole unit (one
+month, first to last day) has that unit's precision; a hull of several
+candidate answers (a relative date resolved against a publication month) has
+the precision of the unit that contains it. A date whose basis is 'stated' is
+never a hull: it must be one whole unit (for 'year', whole years).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+
+from usiraq.validation.checks.base import Check
+from usiraq.validation.report import Finding
+from usiraq.validation.tables import Row, Tables
+
+DATE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources": ("published",),
+    "events": ("date",),
+    "event_mentions": ("date",),
+    "force_figures": ("as_of",),
+}
+"""Per table, the prefixes of its ``<prefix>_start/_end/_precision/_basis`` columns."""
+FUTURE_STATUSES = frozenset({"planned", "expected", "announced"})
+
+
+def season_of(day: dt.date) -> tuple[int, int]:
+    """(year of its first month, first month) of the meteorological season holding ``day``."""
+    first = 12 if day.month == 12 else (day.month // 3) * 3 or 12
+    return (day.year - 1 if day.month in (1, 2) else day.year), first
+
+
+def finest_unit(start: dt.date, end: dt.date) -> str:
+    """The finest precision one unit of which contains ``start``..``end``."""
+    if start == end:
+        return "day"
+    if start.isocalendar()[:2] == end.isocalendar()[:2]:
+        return "week"
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
+    return "season" if season_of(start) == season_of(end) else "year"
+
+
+def is_whole_unit(start: dt.date, end: dt.date, precision: str) -> bool:
+    """True when ``start``..``end`` is exactly one whole unit (for 'year', whole years)."""
+    month_end = dt.date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+    shapes = {
+        "day": start == end,
+        "week": start.weekday() == 0 and end == start + dt.timedelta(days=6),
+        "month": start.day == 1 and end == month_end and (start.year, start.month) == (end.year, end.month),
+        "season": start.day == 1 and start.month in (3, 6, 9, 12) and end == month_end and _one_season(start, end),
+        "year": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31),
+    }
+    return shapes.get(precision, False)
+
+
+def interval_error(start: dt.date, end: dt.date, precision: str | None, basis: str | None) -> str | None:
+    """Why an interval is out of order or does not fit its precision, or ``None``."""
+    if start > end:
+        return f"starts {start} after it ends {end}"
+    if precision is None:
+        return f"{start}..{end} has no precision"
+    finest = finest_unit(start, end)
+    if precision != finest:
+        return f"{start}..{end} has precision {precision}, but the finest unit holding it is a {finest}"
+    if basis == "stated" and not is_whole_unit(start, end, precision):
+        return f"{start}..{end} is stated, so it must be one whole {precision}"
+    return None
+
+
+def run(tables: Tables) -> Iterator[Finding]:
+    """Check every interval, then every mention against its article's publication date."""
+    for table, prefixes in DATE_COLUMNS.items():
+        for number, row in tables.numbered(table):
+            for prefix in prefixes:
+                message = _row_error(row, prefix)
+                if message:
+                    yield Finding(table, f"{prefix}: {message}", number, f"{prefix}_start")
+    yield from _after_publication(tables)
+
+
+def _row_error(row: Row, prefix: str) -> str | None:
+    start, end, precision = row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_precision"]
+    if start is None and end is None:
+        return "a precision but no dates" if precision is not None else None
+    if start is None or end is None:
+        return "only one end of the interval is set"
+    return interval_error(start, end, precision, row[f"{prefix}_basis"])
+
+
+def _after_publication(tables: Tables) -> Iterator[Finding]:
+    published = {row["source_id"]: row["published_end"] for row in tables.rows("sources")}
+    for number, row in tables.numbered("event_mentions"):
+        last = published.get(row["source_id"])
+        start = row["date_start"]
+        if last is None or start is None or start <= last or row["status"] in FUTURE_STATUSES:
+            continue
+        message = f"dated from {start}, after its article's publication ({last}), but its status is {row['status']}"
+        yield Finding("event_mentions", message, number, "date_start")
+
+
+def _one_season(start: dt.date, end: dt.date) -> bool:
+    """True when ``start`` and ``end`` are in one season whose last month is ``end``'s."""
+    return season_of(start) == season_of(end) and end.month == (start.month + 1) % 12 + 1
+
+
+CHECK = Check(
+    code="date-order",
+    description=(
+        "Every interval starts on or before its end and fits its precision, and no event mention "
+        "is dated after its article was published unless it is planned, expected or announced."
+    ),
+    error="{prefix}: {start}..{end} has precision {precision}, but the finest unit holding it is a {finest}",
+    tables=tuple(DATE_COLUMNS),
+    run=run,
+)

@@ -1,0 +1,41 @@
+"""``evidence-phrases``: the words a row names as written all lie inside its quote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from usiraq.validation.checks.base import Check, short
+from usiraq.validation.report import Finding
+from usiraq.validation.tables import Tables
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "claims": ("speaker_as_written", "cue", "hedge"),
+    "force_figures": ("number_text", "counted_as_written", "qualifier"),
+    "event_mentions": ("date_as_written",),
+}
+"""Per table, the columns whose words must occur inside the row's quote."""
+
+
+def run(tables: Tables) -> Iterator[Finding]:
+    """Look for each phrase column's value inside the row's quote."""
+    for table, fields in PHRASES.items():
+        for number, row in tables.numbered(table):
+            quote = row["quote"]
+            if quote is None:
+                continue
+            for name in fields:
+                phrase = row[name]
+                if phrase is not None and phrase not in quote:
+                    yield Finding(table, f"{name} {short(phrase)} is not in the quote {short(quote)}", number, name)
+
+
+CHECK = Check(
+    code="evidence-phrases",
+    description=(
+        "A claim's speaker, cue and hedge, a figure's number, what it counts and its qualifier, "
+        "and a mention's date as written all occur inside the row's quote."
+    ),
+    error="{field} {phrase!r} is not in the quote {quote!r}",
+    tables=tuple(PHRASES),
+    run=run,
+)

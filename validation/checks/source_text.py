@@ -1,0 +1,54 @@
+"""``source-text``: each article's hash, sizes and printed metadata agree with its text."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from usiraq.validation.checks.base import Check, short
+from usiraq.validation.report import Finding
+from usiraq.validation.tables import Row, Tables
+
+PRINTED = ("headline", "outlet", "byline", "url", "published_as_written")
+"""Columns that record words printed in the article, so they must occur in its text."""
+
+
+def measures(text: str) -> dict[str, object]:
+    """What the sources table records about a text: sha256, char_count, word_count."""
+    return {
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "char_count": len(text),
+        "word_count": len(text.split()),
+    }
+
+
+def run(tables: Tables) -> Iterator[Finding]:
+    """Recompute the measures of every text and look for each printed field in it."""
+    for number, row in tables.numbered("sources"):
+        text = row["text"]
+        if text is None:
+            continue
+        yield from _measure_errors(row, text, number)
+        for name in PRINTED:
+            value = row[name]
+            if value is not None and value not in text:
+                yield Finding("sources", f"{name} {short(value)} does not occur in the text", number, name)
+
+
+def _measure_errors(row: Row, text: str, number: int) -> Iterator[Finding]:
+    for name, expected in measures(text).items():
+        if row[name] is not None and row[name] != expected:
+            message = f"{name} is {short(row[name])} but the text gives {short(expected)}"
+            yield Finding("sources", message, number, name)
+
+
+CHECK = Check(
+    code="source-text",
+    description=(
+        "Each article's sha256, char_count and word_count are those of its text, and its "
+        "headline, outlet, byline, url and printed date occur in the text."
+    ),
+    error="{field} is {value!r} but the text gives {expected!r} / {field} {value!r} does not occur in the text",
+    tables=("sources",),
+    run=run,
+)
