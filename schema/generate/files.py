@@ -15,6 +15,9 @@ from usiraq.schema.generate.codebook import CODEBOOK_PATH, render_codebook
 from usiraq.schema.generate.frictionless import table_schema
 from usiraq.schema.generate.jsonschema import INPUT_SCHEMAS, SCHEMA_DIR, json_schema
 
+from usiraq.citation import CFF_PATHS, render_cff
+from usiraq.tablespec import SPEC_PATH, render_table_specs
+
 TABLE_SCHEMA_DIR = SCHEMA_DIR / "table-schemas"
 GENERATED_DIRS = (Path(SCHEMA_DIR), Path(TABLE_SCHEMA_DIR))
 
@@ -32,6 +35,9 @@ def generated_files() -> dict[Path, str]:
     for model in TABLES:
         files[Path(TABLE_SCHEMA_DIR) / f"{model.table_name}.json"] = json_text(table_schema(model))
     files[Path(CODEBOOK_PATH)] = render_codebook()
+    files[Path(SPEC_PATH)] = render_table_specs()
+    for path in CFF_PATHS:
+        files[Path(path)] = render_cff()
     return dict(sorted(files.items()))
 
 

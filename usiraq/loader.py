@@ -1,0 +1,174 @@
+"""Load the release tables: typed pandas DataFrames or Arrow tables, offline.
+
+The shipped release is read from the installed package (importlib.resources);
+``path=`` reads another copy of a usiraq data package (an extended or older
+release) once :func:`usiraq.validation.package.open_package` has checked that
+it only points at files inside its own folder. Nothing is written and nothing
+is fetched. pandas and pyarrow are imported on the first call, never at
+``import usiraq``; the schema models (pydantic) are not imported by
+:func:`load` at all (see :mod:`usiraq.tablespec`).
+
+Example:
+    >>> import usiraq
+    >>> claims = usiraq.load("claims")
+    >>> str(claims["modality"].dtype)
+    'category'
+
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from usiraq.tablespec import TableSpec, table_spec, table_specs
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+Format = Literal["pandas", "arrow"]
+FORMATS: tuple[str, ...] = ("pandas", "arrow")
+
+
+def tables() -> list[str]:
+    """The names of the release tables, in the schema's order.
+
+    Example:
+        >>> "claims" in tables()
+        True
+
+    """
+    return list(table_specs())
+
+
+def load(name: str, *, format: Format = "pandas", path: str | Path | None = None) -> Any:
+    """One release table.
+
+    Args:
+        name: a table name (see :func:`tables`), e.g. ``"claims"``.
+        format: ``"pandas"`` for a DataFrame with the schema's dtypes (nullable
+            ``Int64``, categoricals for controlled vocabularies, Arrow dates,
+            pandas' ``string``), or ``"arrow"`` for the Parquet file's
+            ``pyarrow.Table`` as stored.
+        path: another copy of the data package (its folder or its
+            ``datapackage.json``); by default the release shipped with usiraq.
+
+    Raises:
+        KeyError: (also a ValueError) if no table has that name; the message lists the names.
+        ValueError: for an unknown format, or a table whose columns or values
+            do not fit this version's schema.
+        usiraq.validation.package.PackageError: if the package at ``path``
+            is unusable or points outside its folder.
+
+    """
+    spec = table_spec(name)
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    table = read_arrow(name, path)
+    return table if format == "arrow" else to_frame(table, spec)
+
+
+def load_all(*, format: Format = "pandas", path: str | Path | None = None) -> dict[str, Any]:
+    """Every release table, as a dict from name to DataFrame (or Arrow table)."""
+    return {name: load(name, format=format, path=path) for name in tables()}
+
+
+def parquet_file(name: str, path: str | Path | None = None) -> Path:
+    """The Parquet file of table ``name`` in the package at ``path`` (default: the shipped release)."""
+    from usiraq.validation.package import open_package
+
+    table_spec(name)
+    return open_package(path).resource_path(name, "parquet")
+
+
+def read_arrow(name: str, path: str | Path | None = None, columns: list[str] | None = None) -> pa.Table:
+    """The Parquet file of table ``name`` as a ``pyarrow.Table``, as stored."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(parquet_file(name, path)).read(columns=columns)
+
+
+def to_frame(table: pa.Table, spec: TableSpec) -> pd.DataFrame:
+    """A DataFrame of ``table`` with the schema's pandas dtypes, columns in schema order.
+
+    Raises:
+        ValueError: if columns are missing or unexpected, or a category column
+            holds a value the schema does not declare.
+
+    """
+    import pandas as pd
+
+    missing = [name for name in spec.column_names if name not in table.column_names]
+    extra = [name for name in table.column_names if name not in spec.column_names]
+    if missing or extra:
+        raise ValueError(
+            f"{spec.name}: columns missing {missing}, unexpected {extra} for this version of usiraq; "
+            "load(..., format='arrow') reads the table as stored"
+        )
+    table = table.select(spec.column_names)
+    frame = table.to_pandas(types_mapper=pd.ArrowDtype).astype(spec.pandas_dtypes())
+    _check_categories(table, frame, spec)
+    return frame
+
+
+def _check_categories(table: pa.Table, frame: pd.DataFrame, spec: TableSpec) -> None:
+    """Refuse values that the conversion to a categorical turned into missing ones."""
+    for column in spec.columns:
+        if column.categories is None or frame[column.name].isna().sum() == table.column(column.name).null_count:
+            continue
+        values = {str(value) for value in table.column(column.name).to_pylist() if value is not None}
+        unknown = sorted(values - set(column.categories))
+        raise ValueError(f"{spec.name}.{column.name}: values not in the schema's categories: {unknown}")
+
+
+def describe(name: str) -> pd.DataFrame:
+    """The columns of table ``name``: one row per column.
+
+    Columns of the result: ``name``, ``type`` (string, integer, boolean, date or
+    enum), ``dtype`` (the pandas dtype :func:`load` gives), ``required``,
+    ``primary_key``, ``description`` and ``allowed_values`` (the category
+    values, or the country codes; ``None`` where any value of the type is allowed).
+
+    Example:
+        >>> describe("claims").set_index("name").loc["claim_id", "primary_key"]
+        np.True_
+
+    """
+    import pandas as pd
+
+    from usiraq.schema import model_for
+    from usiraq.schema.generate.frictionless import field_constraints
+    from usiraq.schema.introspect import columns
+
+    spec = table_spec(name)
+    dtypes = {column.name: column for column in spec.columns}
+    rows = [
+        {
+            "name": column.name,
+            "type": column.kind,
+            "dtype": dtypes[column.name].dtype,
+            "required": not column.nullable,
+            "primary_key": column.name in spec.primary_key,
+            "description": column.description,
+            "allowed_values": field_constraints(column).get("enum"),
+        }
+        for column in columns(model_for(name))
+    ]
+    return pd.DataFrame(rows)
+
+
+def source_text(source_id: str, *, path: str | Path | None = None) -> str:
+    """The full text of an article, from the sources table, to read evidence spans in context.
+
+    ``text[char_start:char_end] == quote`` holds for every evidence-bearing row.
+
+    Raises:
+        KeyError: if no article has that id; the message lists the ids.
+
+    """
+    sources = read_arrow("sources", path, columns=["source_id", "text"]).to_pydict()
+    texts = dict(zip(sources["source_id"], sources["text"], strict=True))
+    if source_id not in texts:
+        raise KeyError(f"no source {source_id!r}; the sources are: {', '.join(sorted(texts))}")
+    return str(texts[source_id])

@@ -1,0 +1,39 @@
+"""Query the release with SQL: an in-memory DuckDB database with one view per table.
+
+DuckDB is an optional dependency: ``pip install 'usiraq[duckdb]'``.
+
+Example:
+    >>> con = usiraq.connect()  # doctest: +SKIP
+    >>> con.sql("SELECT modality, count(*) FROM claims GROUP BY 1").fetchall()  # doctest: +SKIP
+
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from usiraq.loader import parquet_file, tables
+
+EXTRA_HINT = "usiraq.connect() needs DuckDB, an optional extra: pip install 'usiraq[duckdb]'"
+
+
+def connect(path: str | Path | None = None) -> Any:
+    """An in-memory DuckDB connection with a view per release table over its Parquet file.
+
+    Args:
+        path: another copy of the data package; by default the shipped release.
+
+    Raises:
+        ImportError: if DuckDB is not installed; the message names the extra.
+
+    """
+    try:
+        import duckdb
+    except ImportError as error:
+        raise ImportError(EXTRA_HINT) from error
+    connection = duckdb.connect(":memory:")
+    for name in tables():
+        file = str(parquet_file(name, path)).replace("'", "''")
+        connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{file}')")
+    return connection
