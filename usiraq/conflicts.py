@@ -24,8 +24,14 @@ if TYPE_CHECKING:
 KINDS: dict[str, str] = {
     "contradiction": "One article supports a proposition, another contradicts it.",
     "qualification": "One article supports a proposition, another qualifies it.",
-    "attribution": "Two articles support a proposition but attribute it to different speakers or in different ways.",
-    "figure": "Two articles count the same thing for the same forces and country with different numbers.",
+    "attribution": (
+        "Two articles support a proposition but no attribution is common to them: other speakers, "
+        "or one article's own voice against a named or anonymous source (one row per pair of articles)."
+    ),
+    "figure": (
+        "Two articles count the same thing for the same forces and country with different numbers, "
+        "bounds or hedging ('about 900' against '900')."
+    ),
     "date": "Two articles date the same event differently (overlapping intervals differ in precision).",
 }
 
@@ -124,16 +130,22 @@ def _speaker(row: Any) -> str:
 
 
 def _attribution_conflicts(tables: dict[str, pd.DataFrame]) -> Iterator[dict[str, Any]]:
+    """One row per proposition and pair of articles whose supporting claims share no attribution."""
     linked = _linked_claims(tables)
-    supporting = linked[linked["stance"] == "supports"]
+    supporting = linked[linked["stance"] == "supports"].sort_values("claim_id")
     for proposition, group in supporting.groupby("proposition_id", sort=True):
-        for (_, a), (_, b) in combinations(group.iterrows(), 2):
-            if a["source_id"] == b["source_id"] or _speaker(a) == _speaker(b):
+        by_source = {source: rows for source, rows in group.groupby("source_id", sort=True)}
+        for (source_a, rows_a), (source_b, rows_b) in combinations(by_source.items(), 2):
+            speakers_a = {_speaker(row) for _, row in rows_a.iterrows()}
+            speakers_b = {_speaker(row) for _, row in rows_b.iterrows()}
+            if speakers_a & speakers_b:
                 continue
+            a, b = rows_a.iloc[0], rows_b.iloc[0]
             yield _pair(
                 "attribution",
                 str(proposition),
-                "the same statement is attributed differently",
+                f"{source_a} attributes it to {', '.join(sorted(speakers_a))}; "
+                f"{source_b} to {', '.join(sorted(speakers_b))}",
                 _side(a, "claim_id", _speaker(a)),
                 _side(b, "claim_id", _speaker(b)),
             )
@@ -142,7 +154,8 @@ def _attribution_conflicts(tables: dict[str, pd.DataFrame]) -> Iterator[dict[str
 def _figure_value(row: Any) -> str:
     low = "" if _missing(row["value_low"]) else f" low {int(row['value_low'])}"
     high = "" if _missing(row["value_high"]) else f" high {int(row['value_high'])}"
-    return f"{int(row['value'])}{low}{high}"
+    approximate = "about " if bool(row["approximate"]) else ""
+    return f"{approximate}{int(row['value'])}{low}{high}"
 
 
 def _figure_conflicts(tables: dict[str, pd.DataFrame]) -> Iterator[dict[str, Any]]:
@@ -160,7 +173,7 @@ def _figure_conflicts(tables: dict[str, pd.DataFrame]) -> Iterator[dict[str, Any
             yield _pair(
                 "figure",
                 f"{quantity} of {force} in {country}",
-                "different numbers for the same count",
+                "different numbers, bounds or hedging for the same count",
                 _side(a, "figure_id", value_a),
                 _side(b, "figure_id", value_b),
             )
