@@ -1,13 +1,10 @@
 """``date-order``: intervals run forwards, fit their precision, and nothing reported happens later.
 
-The rule for precision (the builder's, builders/dates.py): a date's precision
-is the finest unit (day, ISO week Monday-Sunday, calendar month,
-meteorological season, calendar year) of which one single unit contains the
-whole interval; an interval across two years is 'year'. A whole unit (one
-month, first to last day) has that unit's precision; a hull of several
-candidate answers (a relative date resolved against a publication month) has
-the precision of the unit that contains it. A date whose basis is 'stated' is
-never a hull: it must be one whole unit (for 'year', whole years).
+The precision rule is the builder's (builders/dates.py): a date's precision is
+the finest unit (day, ISO week, month, meteorological season, year) one unit
+of which holds the whole interval (across two years: 'year'). A whole unit and
+a hull of candidate answers both pass; a 'stated' date is never a hull, so it
+must be one whole unit (for 'year', whole years). See docs/VALIDATION.md.
 """
 
 from __future__ import annotations
