@@ -1,0 +1,78 @@
+"""The README inside the release zip: what each file is and how to open the tables."""
+
+from __future__ import annotations
+
+_TEMPLATE = """\
+# usiraq data, version {version}
+
+Evidence-linked tables on the 2024 talks between the United States and Iraq on
+the future of US troops in Iraq: claims, force figures, events and actors,
+coded by hand from news articles. Every coded row carries the article's exact
+words (`quote`) and their offsets in the article text (`char_start`,
+`char_end`, in Unicode code points), and the `sources` table holds each
+article's full text, so every row can be checked against its evidence.
+
+## What is here
+
+- `csv/<table>.csv`: each table as UTF-8 CSV (header row, comma, LF line ends;
+  an empty cell is a missing value).
+- `parquet/<table>.parquet`: the same tables as Parquet, with their types.
+- `datapackage.json`: the Frictionless Data Package: every table's columns,
+  types, allowed values, primary and foreign keys, and each file's sha256.
+- `croissant.json`: the same tables described as Croissant (ML Commons) metadata.
+- `docs/CODEBOOK.md`: what every table, column and value means.
+- `docs/CODING.md`: the rules the articles were coded by.
+- `CHANGELOG.md`: what changed in the data, version by version.
+- `CITATION.cff`: how to cite the data.
+- `LICENSE-DATA`: the licence of the data (CC BY 4.0) and what it does not cover.
+- `LICENSE`: the licence of the software (MIT).
+
+## Opening the tables
+
+Python (pandas):
+
+```python
+import pandas as pd
+claims = pd.read_parquet("parquet/claims.parquet")   # or pd.read_csv("csv/claims.csv")
+```
+
+Python, with the package installed (`pip install usiraq`), typed and offline:
+
+```python
+import usiraq
+claims = usiraq.load("claims")
+```
+
+R:
+
+```r
+claims <- read.csv("csv/claims.csv", encoding = "UTF-8")   # or arrow::read_parquet(...)
+```
+
+DuckDB:
+
+```sql
+SELECT modality, count(*) FROM 'parquet/claims.parquet' GROUP BY modality;
+```
+
+A spreadsheet opens the CSV files directly (choose UTF-8 on import).
+
+## Licence and citation
+
+The coding and the tables are licensed CC BY 4.0; the article texts (the
+`sources` table and the quotes) remain their publishers' and are included only
+to check the evidence. See LICENSE-DATA. Cite as (CITATION.cff has the
+details):
+
+> {citation}
+
+## Files
+
+{files}
+"""
+
+
+def render_readme(version: str, members: list[str], citation: str) -> str:
+    """The README for release ``version`` listing ``members`` (paths inside the zip folder)."""
+    files = "\n".join(f"- `{name}`" for name in members)
+    return _TEMPLATE.format(version=version, files=files, citation=citation)
