@@ -44,7 +44,8 @@ def _excluded(item: Item, inputs: BuildInputs, matches: dict[str, list[AliasMatc
             return item.source_id, match.start
     raise InputError(
         f"{span.quote!r} at char {span.start} is not an occurrence of an actor alias found in the article "
-        "(a not_mention must quote exactly one alias occurrence, a whole word)"
+        "(a not_mention must quote exactly one alias occurrence, a whole word)",
+        ("quote",),
     )
 
 

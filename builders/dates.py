@@ -41,7 +41,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from usiraq.builders.errors import InputError
+from usiraq.builders.errors import InputError, inside
 from usiraq.schema.enums import DateBasis, DatePrecision
 from usiraq.schema.inputs import DateSpec, PublishedEntry
 
@@ -373,12 +373,13 @@ def resolve(spec: DateSpec, published: PublishedEntry | None, quote: str | None 
 
     """
     if spec.as_written is not None and quote is not None and spec.as_written not in quote:
-        raise InputError(f"date as_written {spec.as_written!r} is not in the quote {quote!r}")
+        raise InputError(f"{spec.as_written!r} is not in the quote {quote!r}", ("as_written",))
     if spec.start is not None and spec.end is not None and spec.precision is not None and spec.basis is not None:
         return ResolvedDate(spec.start, spec.end, spec.precision, spec.basis, spec.note)
     if spec.as_written is None:
         raise InputError("a date needs as_written, or an explicit start, end, precision and basis")
-    found = resolve_phrase(spec.as_written, published, spec.direction)
+    with inside("as_written"):
+        found = resolve_phrase(spec.as_written, published, spec.direction)
     if spec.note:
         found = ResolvedDate(found.start, found.end, found.precision, found.basis, _join(found.note, spec.note))
     return found
@@ -394,7 +395,7 @@ def resolve_phrase(phrase: str, published: PublishedEntry | None, direction: str
     text = normalise(phrase)
     if re.fullmatch(VAGUE, text):
         raise InputError(
-            f"date {phrase!r} has no definite interval; give it explicitly: start, end, precision, "
+            f"{phrase!r} has no definite interval; give the date explicitly: start, end, precision, "
             "basis (inferred) and a note saying how it was reasoned"
         )
     for rule in RULES:
@@ -425,7 +426,7 @@ def _apply(
         return ResolvedDate(start, end, precision_of(start, end), DateBasis.STATED, note)
     if published is None:
         raise InputError(
-            f"date {phrase!r} is relative, but the article has no publication date in sources.yaml; "
+            f"{phrase!r} is relative, but the article has no publication date in sources.yaml; "
             "give the date explicitly (start, end, precision, basis, note)"
         )
     start, end = _hull(rule, match, published, direction)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +67,24 @@ class BuildError(Exception):
 
 
 class InputError(ValueError):
-    """A problem with one input item; the caller knows where the item is written and adds it."""
+    """A problem with one input item; the caller knows where the item is written and adds it.
+
+    ``field`` is the path of the key at fault inside the item (e.g. ``("date", "as_written")``),
+    so the message can name that key's line rather than the item's first line.
+    """
+
+    def __init__(self, message: str, field: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@contextmanager
+def inside(*prefix: str | int) -> Iterator[None]:
+    """Re-raise an :class:`InputError` from the block as one about the key ``prefix`` of the item."""
+    try:
+        yield
+    except InputError as error:
+        raise InputError(str(error), (*prefix, *error.field)) from None
 
 
 def raise_if_any(problems: list[Problem]) -> None:

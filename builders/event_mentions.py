@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from usiraq.builders import dates, quotes
-from usiraq.builders.errors import InputError
+from usiraq.builders.errors import InputError, inside
 from usiraq.builders.inputs import BuildInputs, Item
 from usiraq.builders.rows import collect_rows, make
 from usiraq.schema.inputs import EventMentionEntry
@@ -32,7 +32,8 @@ def mention_row(item: Item, inputs: BuildInputs) -> EventMention:
     """
     mention: EventMentionEntry = item.entry
     span = quotes.resolve(inputs.texts[item.source_id], mention)
-    date = dates.resolve(mention.date, inputs.published(item.source_id), span.quote) if mention.date else None
+    with inside("date"):
+        date = dates.resolve(mention.date, inputs.published(item.source_id), span.quote) if mention.date else None
     return make(
         EventMention,
         event_id=mention.event,

@@ -49,18 +49,27 @@ def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
     """One row per event of registry/events.yaml."""
     # -- load inputs
     items = list(registry_items(inputs.events, "events"))
+    entries = list(inputs.items("event_mentions"))
     mentions = mention_rows(inputs)
 
     # -- process
-    rows = collect_rows(items, lambda item: _row(item, [m for m in mentions if m[1].event_id == item.entry.id]))
+    rows = collect_rows(
+        items,
+        lambda item: _row(
+            item,
+            [entry for entry in entries if entry.entry.event == item.entry.id],
+            [mention for mention in mentions if mention[1].event_id == item.entry.id],
+        ),
+    )
 
     # -- return rows
     return rows
 
 
-def _row(item: Item, mentions: list[Mention]) -> Event:
+def _row(item: Item, entries: list[Item], mentions: list[Mention]) -> Event:
+    """The event, from its registry entry, its mention entries and the mention rows that built."""
     entry: EventEntry = item.entry
-    if not mentions:
+    if not entries:
         raise InputError("no annotation mentions this event; add an event_mentions entry for it, or remove it")
     date = registry_date(entry.date) if entry.date else merged_date(mentions)
     return make(
@@ -70,7 +79,7 @@ def _row(item: Item, mentions: list[Mention]) -> Event:
         plover_event=entry.plover_event,
         plover_mode=entry.plover_mode,
         summary=entry.summary,
-        status=event_status([row.status for _, row in mentions]),
+        status=event_status([mention.entry.status for mention in entries]),
         date_start=date.start if date else None,
         date_end=date.end if date else None,
         date_precision=date.precision if date else None,
@@ -78,7 +87,7 @@ def _row(item: Item, mentions: list[Mention]) -> Event:
         date_note=date.note if date else None,
         location_as_written=entry.location_as_written,
         location_country=entry.location_country,
-        n_sources=len({row.source_id for _, row in mentions}),
+        n_sources=len({mention.source_id for mention in entries}),
         note=entry.note,
     )
 
@@ -96,7 +105,7 @@ def registry_date(spec: DateSpec) -> EventDate:
 
     """
     if spec.start is None or spec.end is None or spec.precision is None or spec.basis is None:
-        raise InputError("date: a registry event's date must be explicit: start, end, precision, basis and note")
+        raise InputError("a registry event's date must be explicit: start, end, precision, basis and note", ("date",))
     return EventDate(spec.start, spec.end, spec.precision, spec.basis, spec.note)
 
 

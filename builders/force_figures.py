@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from usiraq.builders import dates, quotes
+from usiraq.builders.errors import inside
 from usiraq.builders.inputs import BuildInputs, Item
 from usiraq.builders.rows import collect_rows, make, require_in_quote
 from usiraq.schema.inputs import FigureEntry
@@ -27,7 +28,8 @@ def _row(item: Item, inputs: BuildInputs) -> ForceFigure:
     span = quotes.resolve(inputs.texts[item.source_id], figure)
     require_in_quote("number_text", figure.number_text, span.quote)
     require_in_quote("qualifier", figure.qualifier, span.quote)
-    as_of = dates.resolve(figure.as_of, inputs.published(item.source_id), span.quote) if figure.as_of else None
+    with inside("as_of"):
+        as_of = dates.resolve(figure.as_of, inputs.published(item.source_id), span.quote) if figure.as_of else None
     return make(
         ForceFigure,
         figure_id=figure.id,

@@ -60,11 +60,23 @@ class Loaded(Generic[M]):
 
 
 class Item(NamedTuple):
-    """One entry of an annotation file, with where it is written and which article it codes."""
+    """One entry of an input file, with where it is written and which article it codes.
+
+    ``doc`` and ``loc`` (the parsed file and the entry's location in it) let a
+    problem with one key of the entry name that key's line.
+    """
 
     where: Where
     source_id: str
     entry: Any
+    doc: YamlDoc | None = None
+    loc: tuple[str | int, ...] = ()
+
+    def at(self, field: tuple[str | int, ...]) -> Where:
+        """The place of key ``field`` inside this entry (the entry's own place if unknown)."""
+        if not field or self.doc is None:
+            return self.where
+        return self.doc.where(*self.loc, *field)
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ class BuildInputs:
         """Every entry of list ``kind`` ('claims', 'figures', ...) of every annotation, in source order."""
         for source_id, loaded in self.annotations.items():
             for index, entry in enumerate(getattr(loaded.model, kind)):
-                yield Item(loaded.where(kind, index), source_id, entry)
+                yield Item(loaded.where(kind, index), source_id, entry, loaded.doc, (kind, index))
 
 
 def load_inputs(root: Path) -> BuildInputs:
@@ -228,7 +240,7 @@ def _check_annotation_files(
 def registry_items(loaded: Loaded[Any], key: str) -> Iterator[Item]:
     """Every entry of list ``key`` of a registry or sources file, with its place (no article)."""
     for index, entry in enumerate(getattr(loaded.model, key)):
-        yield Item(loaded.where(key, index), "", entry)
+        yield Item(loaded.where(key, index), "", entry, loaded.doc, (key, index))
 
 
 def nested_items(loaded: Loaded[Any], key: str, inner: str, source_of: Any = None) -> Iterator[Item]:
@@ -239,4 +251,5 @@ def nested_items(loaded: Loaded[Any], key: str, inner: str, source_of: Any = Non
     for index, outer in enumerate(getattr(loaded.model, key)):
         source_id = source_of(outer) if source_of is not None else ""
         for position, entry in enumerate(getattr(outer, inner)):
-            yield Item(loaded.where(key, index, inner, position), source_id, (outer, entry))
+            loc = (key, index, inner, position)
+            yield Item(loaded.where(*loc), source_id, (outer, entry), loaded.doc, loc)

@@ -61,13 +61,13 @@ def resolve(text: str, selector: Selector) -> Span:
     quote = selector.quote
     starts = find_all(text, quote)
     if not starts:
-        raise InputError(not_found_message(text, quote))
+        raise InputError(not_found_message(text, quote), ("quote",))
     if selector.prefix is not None:
         starts = _with_prefix(text, quote, starts, selector.prefix)
     if selector.occurrence is not None:
         starts = [_nth(quote, starts, selector.occurrence)]
     if len(starts) > 1:
-        raise InputError(_ambiguous_message(quote, starts))
+        raise InputError(_ambiguous_message(quote, starts), ("quote",))
     return Span(starts[0], starts[0] + len(quote), quote)
 
 
@@ -87,7 +87,8 @@ def _with_prefix(text: str, quote: str, starts: list[int], prefix: str) -> list[
         before = "; ".join(f"char {start}: {text[max(0, start - 30) : start]!r}" for start in starts)
         raise InputError(
             f"prefix {prefix!r} is not just before any of the {len(starts)} occurrence(s) of {quote!r}; "
-            f"the text just before them is: {before}"
+            f"the text just before them is: {before}",
+            ("prefix",),
         )
     return kept
 
@@ -102,14 +103,15 @@ def _nth(quote: str, starts: list[int], occurrence: int) -> int:
     if occurrence > len(starts):
         raise InputError(
             f"occurrence {occurrence} asked for, but {quote!r} occurs only {len(starts)} time(s) "
-            f"(at chars {', '.join(map(str, starts))})"
+            f"(at chars {', '.join(map(str, starts))})",
+            ("occurrence",),
         )
     return starts[occurrence - 1]
 
 
 def _ambiguous_message(quote: str, starts: list[int]) -> str:
     return (
-        f"quote {quote!r} occurs {len(starts)} times (at chars {', '.join(map(str, starts))}); "
+        f"{quote!r} occurs {len(starts)} times (at chars {', '.join(map(str, starts))}); "
         f"add `occurrence:` (1 to {len(starts)}) or `prefix:` (the words just before it) to pick one"
     )
 
@@ -120,10 +122,10 @@ def not_found_message(text: str, quote: str) -> str:
     passage = text[start:end]
     line = text.count("\n", 0, start) + 1
     if difflib.SequenceMatcher(None, passage, quote, autojunk=False).ratio() < _CLOSE:
-        return f"quote not found in the article, nor anything close to it: {quote!r}"
+        return f"not found in the article, nor anything close to it: {quote!r}"
     differences = describe_differences(passage, quote)
     return (
-        f"quote not found in the article: {quote!r}. Closest passage (char {start}, line {line}): {passage!r}. "
+        f"not found in the article: {quote!r}. Closest passage (char {start}, line {line}): {passage!r}. "
         f"{differences}"
     )
 

@@ -42,7 +42,7 @@ def gather(items: Iterable[Item], produce: Callable[[Item], T]) -> list[T]:
         try:
             results.append(produce(item))
         except InputError as error:
-            problems.append(item.where.problem(str(error)))
+            problems.append(item.at(error.field).problem(str(error)))
     raise_if_any(problems)
     return results
 
@@ -87,4 +87,4 @@ def require_in_quote(name: str, value: str | None, quote: str) -> None:
 
     """
     if value is not None and value not in quote:
-        raise InputError(f"{name} {value!r} is not in the quote {quote!r}")
+        raise InputError(f"{value!r} is not in the quote {quote!r}", (name,))
