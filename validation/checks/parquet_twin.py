@@ -22,7 +22,8 @@ def run(tables: Tables) -> Iterator[Finding]:
         if not tables.present(table):
             continue
         try:
-            parquet = pq.read_table(tables.package.resource_path(table, "parquet"))
+            with pq.ParquetFile(tables.package.resource_path(table, "parquet")) as handle:
+                parquet = handle.read()
         except PackageError:
             continue  # package-resources reports the missing resource, file-integrity the missing file
         except (OSError, pa.ArrowException) as error:

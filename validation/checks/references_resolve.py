@@ -32,14 +32,14 @@ def _dangling(tables: Tables, model: type[Record], foreign_key: ForeignKey) -> I
         if None in values or values in known:
             continue
         shown = ", ".join(repr(value) for value in values)
-        message = f"{','.join(foreign_key.fields)} {shown} is not a {target}"
+        message = f"{','.join(foreign_key.fields)} {shown} is not in {target}"
         yield Finding(model.table_name, message, number, ",".join(foreign_key.fields))
 
 
 CHECK = Check(
     code="references-resolve",
     description="Every foreign key the table models declare (actors, claims, events, propositions, sources) resolves.",
-    error="{field} {value!r} is not a {table}.{reference}",
+    error="{field} {value!r} is not in {table}.{reference}",
     tables=tuple(model.table_name for model in TABLES if model.foreign_keys),
     run=run,
 )
