@@ -107,19 +107,19 @@ def to_frame(table: pa.Table, spec: TableSpec) -> pd.DataFrame:
             "load(..., format='arrow') reads the table as stored"
         )
     table = table.select(spec.column_names)
-    frame = table.to_pandas(types_mapper=pd.ArrowDtype).astype(spec.pandas_dtypes())
-    _check_categories(table, frame, spec)
-    return frame
+    _check_categories(table, spec)
+    return table.to_pandas(types_mapper=pd.ArrowDtype).astype(spec.pandas_dtypes())
 
 
-def _check_categories(table: pa.Table, frame: pd.DataFrame, spec: TableSpec) -> None:
-    """Refuse values that the conversion to a categorical turned into missing ones."""
+def _check_categories(table: pa.Table, spec: TableSpec) -> None:
+    """Refuse values that the schema's categories do not declare (pandas would make them missing)."""
     for column in spec.columns:
-        if column.categories is None or frame[column.name].isna().sum() == table.column(column.name).null_count:
+        if column.categories is None:
             continue
-        values = {str(value) for value in table.column(column.name).to_pylist() if value is not None}
+        values = {str(value) for value in table.column(column.name).unique().to_pylist() if value is not None}
         unknown = sorted(values - set(column.categories))
-        raise ValueError(f"{spec.name}.{column.name}: values not in the schema's categories: {unknown}")
+        if unknown:
+            raise ValueError(f"{spec.name}.{column.name}: values not in the schema's categories: {unknown}")
 
 
 def describe(name: str) -> pd.DataFrame:
