@@ -26,6 +26,8 @@ from usiraq.schema.generate import frictionless
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.record import Record
 
+from usiraq.croissant import write_croissant
+
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
     "compression_level": 9,
@@ -49,7 +51,7 @@ def write_release(built: dict[str, list[Record]], out: Path, version: str) -> No
 
 
 def write_package(built: dict[str, list[Record]], folder: Path, version: str) -> None:
-    """Write csv/, parquet/ and datapackage.json into ``folder``."""
+    """Write csv/, parquet/, datapackage.json and croissant.json into ``folder``."""
     (folder / "csv").mkdir()
     (folder / "parquet").mkdir()
     csv_resources, parquet_resources = [], []
@@ -63,6 +65,7 @@ def write_package(built: dict[str, list[Record]], folder: Path, version: str) ->
     descriptor = frictionless.package_descriptor(version, csv_resources + parquet_resources)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
+    write_croissant(folder)
 
 
 def swap_in(staging: Path, out: Path) -> None:

@@ -36,14 +36,19 @@ def test_the_fixture_builds(fixture_root: Path) -> None:
     assert result.rows["sources"] == 2
     assert result.rows["events"] == 5
     assert result.warnings == []
-    assert sorted(p.name for p in (fixture_root / "release").iterdir()) == ["csv", "datapackage.json", "parquet"]
+    assert sorted(p.name for p in (fixture_root / "release").iterdir()) == [
+        "croissant.json",
+        "csv",
+        "datapackage.json",
+        "parquet",
+    ]
 
 
 def test_building_twice_gives_the_same_bytes(fixture_root: Path, tmp_path: Path) -> None:
     build(fixture_root, tmp_path / "first")
     build(fixture_root, tmp_path / "second")
     first, second = release_bytes(tmp_path / "first"), release_bytes(tmp_path / "second")
-    assert len(first) == 2 * len(TABLES) + 1
+    assert len(first) == 2 * len(TABLES) + 2
     assert first == second
 
 
