@@ -77,15 +77,23 @@ class ResolvedDate:
     note: str | None = None
 
 
+Explainer = Callable[[re.Match[str], str], str]
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One supported form of date phrase."""
+    """One supported form of date phrase.
+
+    A relative rule is resolved against the publication date and ``explain``
+    says how; a stated rule needs no publication date and ``explain``, if
+    given, states the reading it applies (as for "the end of 2021").
+    """
 
     form: str
     pattern: re.Pattern[str]
     resolve: Resolver
-    explain: Callable[[re.Match[str], str], str]
-    relative: bool = True
+    relative: bool
+    explain: Explainer | None = None
 
 
 # -- the publication date and the precision of an interval -------------------
@@ -250,7 +258,7 @@ def _explain_weekday(match: re.Match[str], direction: str) -> str:
     return f"the {name} on or {'after' if direction == 'future' else 'before'} it"
 
 
-def _explain_direction(what: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str], str], str]:
+def _explain_direction(what: Callable[[re.Match[str]], str]) -> Explainer:
     def explain(match: re.Match[str], direction: str) -> str:
         if direction == "future":
             return f"the earliest {what(match)} ending on or after it"
@@ -283,67 +291,76 @@ def _explain_day(match: re.Match[str], direction: str) -> str:
     return f"the latest {number} {calendar.month_name[month]} on or before it"
 
 
-def _explain_fixed(text: str) -> Callable[[re.Match[str], str], str]:
+def _explain_fixed(text: str) -> Explainer:
     return lambda match, direction: text
 
 
 # -- the rules, in the order they are tried -------------------------------------
 
 
-def _rule(form: str, pattern: str, resolve: Resolver, explain: Callable[..., str] | None = None) -> Rule:
-    return Rule(form, re.compile(pattern), resolve, explain or _explain_fixed(""), relative=explain is not None)
+def _relative(form: str, pattern: str, resolve: Resolver, explain: Explainer) -> Rule:
+    return Rule(form, re.compile(pattern), resolve, relative=True, explain=explain)
+
+
+def _stated(form: str, pattern: str, resolve: Resolver, explain: Explainer | None = None) -> Rule:
+    return Rule(form, re.compile(pattern), resolve, relative=False, explain=explain)
 
 
 _MONTH_DAY = rf"{_MONTH} {_DAY}"
 _DAY_MONTH = rf"(?:the )?{_DAY} (?:of )?{_MONTH}"
 RULES: tuple[Rule, ...] = (
-    _rule(
+    _relative(
         "currently / presently / at present / now / today",
         rf"(?:{NOW})",
         _now,
         _explain_fixed("the publication day itself"),
     ),
-    _rule(
+    _relative(
         "yesterday / tomorrow",
         r"(?P<word>yesterday|tomorrow)",
         _offset_day,
         lambda m, d: f"the day {'before' if m['word'] == 'yesterday' else 'after'} it",
     ),
-    _rule(
+    _relative(
         "on Monday / Thursday",
         r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?",
         _weekday,
         _explain_weekday,
     ),
-    _rule(
+    _relative(
         "last / this / next week, month or year",
         r"(?P<which>last|this|next) (?P<unit>week|month|year)",
         _relative_unit,
         _explain_unit,
     ),
-    _rule(
+    _relative(
         "last summer (spring, autumn, fall, winter; this / next)",
         r"(?:(?P<which>last|this|next) )?(?P<season>winter|spring|summer|autumn|fall)",
         _season_relative,
         _explain_season,
     ),
-    _rule("2024-01-25", rf"{_YEAR}-(?P<month_number>\d\d)-(?P<day>\d\d)", _full_day),
-    _rule("2024-01", rf"{_YEAR}-(?P<month_number>\d\d)", _full_month),
-    _rule("January 10, 2024", rf"{_MONTH_DAY},? {_YEAR}", _full_day),
-    _rule("10 January 2024", rf"{_DAY_MONTH},? {_YEAR}", _full_day),
-    _rule("August 2023", rf"{_MONTH},? (?:of )?{_YEAR}", _full_month),
-    _rule("summer 2023", rf"(?:the )?(?P<season>winter|spring|summer|autumn|fall),? (?:of )?{_YEAR}", _full_season),
-    _rule("the end of 2021 (read as December)", rf"(?:the )?(?:end|close) of {_YEAR}", _end_of_year),
-    _rule("2014 / in 2014", _YEAR, _full_year),
-    _rule("January 10th / Jan. 6", _MONTH_DAY, _day_relative, _explain_day),
-    _rule("6 January / the 6th of January", _DAY_MONTH, _day_relative, _explain_day),
-    _rule(
+    _stated("2024-01-25", rf"{_YEAR}-(?P<month_number>\d\d)-(?P<day>\d\d)", _full_day),
+    _stated("2024-01", rf"{_YEAR}-(?P<month_number>\d\d)", _full_month),
+    _stated("January 10, 2024", rf"{_MONTH_DAY},? {_YEAR}", _full_day),
+    _stated("10 January 2024", rf"{_DAY_MONTH},? {_YEAR}", _full_day),
+    _stated("August 2023", rf"{_MONTH},? (?:of )?{_YEAR}", _full_month),
+    _stated("summer 2023", rf"(?:the )?(?P<season>winter|spring|summer|autumn|fall),? (?:of )?{_YEAR}", _full_season),
+    _stated(
+        "the end of 2021 (read as December)",
+        rf"(?:the )?(?:end|close) of {_YEAR}",
+        _end_of_year,
+        lambda m, d: f"read as December {m['year']}: the end of a year is taken to be its last month",
+    ),
+    _stated("2014 / in 2014", _YEAR, _full_year),
+    _relative("January 10th / Jan. 6", _MONTH_DAY, _day_relative, _explain_day),
+    _relative("6 January / the 6th of January", _DAY_MONTH, _day_relative, _explain_day),
+    _relative(
         "Christmas Day / Christmas Eve / New Year's Day",
         r"(?P<holiday>christmas day|christmas eve|christmas|new year's day)",
         _day_relative,
         _explain_day,
     ),
-    _rule(
+    _relative(
         "in October / January",
         _MONTH,
         _month_relative,
@@ -420,9 +437,7 @@ def _apply(
 ) -> ResolvedDate:
     if not rule.relative:
         start, end = rule.resolve(match, dt.date.min, direction)
-        note = None
-        if rule.resolve is _end_of_year:
-            note = f"{phrase!r} read as December {match['year']}: the end of a year is taken to be its last month."
+        note = f"{phrase!r} {rule.explain(match, direction)}." if rule.explain else None
         return ResolvedDate(start, end, precision_of(start, end), DateBasis.STATED, note)
     if published is None:
         raise InputError(
@@ -430,7 +445,7 @@ def _apply(
             "give the date explicitly (start, end, precision, basis, note)"
         )
     start, end = _hull(rule, match, published, direction)
-    note = _note(rule.explain(match, direction), phrase, published)
+    note = _note(rule.explain(match, direction) if rule.explain else "", phrase, published)
     return ResolvedDate(start, end, precision_of(start, end), DateBasis.RELATIVE, note)
 
 

@@ -109,6 +109,21 @@ def registry_date(spec: DateSpec) -> EventDate:
     return EventDate(spec.start, spec.end, spec.precision, spec.basis, spec.note)
 
 
+@dataclass(frozen=True)
+class DatedMention:
+    """A mention whose date resolved, with where it is written."""
+
+    item: Item
+    row: EventMention
+    start: dt.date
+    end: dt.date
+
+    def __str__(self) -> str:
+        """Where the mention is and what its date resolved to."""
+        written = self.row.date_as_written
+        return f"{self.item.where} ({self.item.where.label}, {written!r}: {self.start}..{self.end})"
+
+
 def merged_date(mentions: list[Mention]) -> EventDate | None:
     """The intersection of the dated mentions' intervals, or None when no mention is dated.
 
@@ -116,41 +131,29 @@ def merged_date(mentions: list[Mention]) -> EventDate | None:
         InputError: two mentions' dates do not overlap; the message names both.
 
     """
-    dated = [(item, row) for item, row in mentions if row.date_start is not None and row.date_end is not None]
+    dated = [
+        DatedMention(item, row, row.date_start, row.date_end)
+        for item, row in mentions
+        if row.date_start is not None and row.date_end is not None
+    ]
     if not dated:
         return None
-    latest_start = max(dated, key=lambda pair: pair[1].date_start)  # type: ignore[arg-type,return-value]
-    earliest_end = min(dated, key=lambda pair: pair[1].date_end)  # type: ignore[arg-type,return-value]
-    start, end = latest_start[1].date_start, earliest_end[1].date_end
-    assert start is not None and end is not None
+    latest_start = max(dated, key=lambda mention: mention.start)
+    earliest_end = min(dated, key=lambda mention: mention.end)
+    start, end = latest_start.start, earliest_end.end
     if start > end:
         raise InputError(
-            f"the dates of two of its mentions do not overlap: {_describe(earliest_end)} and "
-            f"{_describe(latest_start)}; they are either different events, or this event needs an "
-            "explicit date in events.yaml with a note saying why"
+            f"the dates of two of its mentions do not overlap: {earliest_end} and {latest_start}; they are "
+            "either different events, or this event needs an explicit date in events.yaml with a note saying why"
         )
-    narrowest = min(dated, key=_width)[1]
-    assert narrowest.date_basis is not None
-    return EventDate(start, end, precision_of(start, end), narrowest.date_basis, _note(dated, narrowest))
+    narrowest = min(dated, key=lambda m: (m.end - m.start, m.row.source_id, m.row.char_start)).row
+    basis = narrowest.date_basis or DateBasis.INFERRED
+    return EventDate(start, end, precision_of(start, end), basis, _note(dated, narrowest))
 
 
-def _width(pair: Mention) -> tuple[int, str, int]:
-    row = pair[1]
-    assert row.date_start is not None and row.date_end is not None
-    return (row.date_end - row.date_start).days, row.source_id, row.char_start
-
-
-def _describe(pair: Mention) -> str:
-    item, row = pair
-    return (
-        f"{item.where} ({item.where.label}, {row.date_as_written!r}: "
-        f"{row.date_start.isoformat() if row.date_start else ''}..{row.date_end.isoformat() if row.date_end else ''})"
-    )
-
-
-def _note(dated: list[Mention], narrowest: EventMention) -> str | None:
+def _note(dated: list[DatedMention], narrowest: EventMention) -> str | None:
     if len(dated) == 1:
         return narrowest.date_note
-    sources = ", ".join(sorted({row.source_id for _, row in dated}))
+    sources = ", ".join(sorted({mention.row.source_id for mention in dated}))
     note = f"The intersection of the dates of {len(dated)} mentions (in {sources})."
     return f"{note} Narrowest: {narrowest.date_note}" if narrowest.date_note else note

@@ -125,8 +125,7 @@ def not_found_message(text: str, quote: str) -> str:
         return f"not found in the article, nor anything close to it: {quote!r}"
     differences = describe_differences(passage, quote)
     return (
-        f"not found in the article: {quote!r}. Closest passage (char {start}, line {line}): {passage!r}. "
-        f"{differences}"
+        f"not found in the article: {quote!r}. Closest passage (char {start}, line {line}): {passage!r}. {differences}"
     )
 
 
