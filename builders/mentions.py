@@ -11,6 +11,10 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from usiraq.builders.inputs import BuildInputs
 
 
 @dataclass(frozen=True)
@@ -29,13 +33,14 @@ class UnmatchedName:
     source_id: str
     name: str
     starts: tuple[int, ...]
+    line: int = 1
 
     def __str__(self) -> str:
         """One line for a warning."""
         where = ", ".join(map(str, self.starts))
         return (
-            f"{self.source_id}: capitalised name {self.name!r} (at char {where}) matches no actor alias; "
-            "add it to registry/actors.yaml, or to registry/non_actor_names.yaml once judged not an actor"
+            f"capitalised name {self.name!r} (at char {where}) matches no actor alias; add it to "
+            "registry/actors.yaml, or to registry/non_actor_names.yaml once judged not an actor"
         )
 
 
@@ -68,6 +73,22 @@ def _is_whole_word(text: str, start: int, end: int) -> bool:
 
 # -- capitalised names matching no alias ---------------------------------------
 
+
+def unmatched_capitalised_names(inputs: BuildInputs) -> list[UnmatchedName]:
+    """Capitalised names in the articles that match no alias and are not in registry/non_actor_names.yaml.
+
+    Every occurrence of an alias counts as reviewed, including those a
+    ``not_mentions`` entry removes from actor_mentions. The build prints these
+    as warnings; the tests assert the dataset has none.
+    """
+    aliases = [alias.alias for actor in inputs.actors.model.actors for alias in actor.aliases]
+    reviewed = inputs.non_actor_names.model.names
+    found: list[UnmatchedName] = []
+    for source_id, text in inputs.texts.items():
+        found.extend(unmatched_names(source_id, text, find_aliases(text, aliases), reviewed))
+    return found
+
+
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "capt", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "no"}
 _CALENDAR_WORDS = {
@@ -97,7 +118,10 @@ def unmatched_names(
         name = text[start:end]
         if name not in known:
             found.setdefault(name, []).append(start)
-    return [UnmatchedName(source_id, name, tuple(starts)) for name, starts in found.items()]
+    return [
+        UnmatchedName(source_id, name, tuple(starts), text.count("\n", 0, starts[0]) + 1)
+        for name, starts in found.items()
+    ]
 
 
 def _name_runs(text: str, covered: set[int]) -> list[tuple[int, int]]:

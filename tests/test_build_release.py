@@ -14,8 +14,8 @@ from usiraq.builders import release
 from usiraq.builders.build import build
 from usiraq.builders.errors import BuildError
 from usiraq.builders.inputs import load_inputs
+from usiraq.builders.mentions import unmatched_capitalised_names
 from usiraq.builders.order import BUILD_ORDER, builder
-from usiraq.builders.review import unmatched_capitalised_names
 from usiraq.schema import TABLE_NAMES, TABLES
 
 
@@ -197,7 +197,8 @@ def test_warnings_go_to_stderr(fixture_root: Path) -> None:
     (fixture_root / "registry" / "non_actor_names.yaml").write_text("names: []\n", encoding="utf-8")
     result = run_cli("--root", str(fixture_root))
     assert result.exit_code == 0
-    assert "warning: fx1_focus: capitalised name 'Iraqi'" in result.stderr
+    assert "fx1_focus.txt:3: capitalised name 'Iraqi' (at char 202, 414) matches no actor alias" in result.stderr
+    assert result.stderr.startswith("warning: ")
     assert "warning:" not in result.stdout
 
 
@@ -220,7 +221,7 @@ def test_the_real_dataset_builds_without_warnings(tmp_path: Path) -> None:
 @needs_real
 def test_no_capitalised_name_of_the_real_dataset_is_unreviewed(tmp_path: Path) -> None:
     inputs = load_inputs(copy_dataset(REAL, tmp_path / "dataset"))
-    assert [str(name) for name in unmatched_capitalised_names(inputs)] == []
+    assert [f"{name.source_id}:{name.line}: {name}" for name in unmatched_capitalised_names(inputs)] == []
 
 
 @needs_real
