@@ -12,9 +12,9 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 from usiraq.builders.errors import BuildError, Problem, Where, display_path, raise_if_any
 from usiraq.builders.messages import error_messages
 from usiraq.builders.yamlload import YamlDoc, load_yaml, read_text
@@ -22,6 +22,7 @@ from usiraq.schema.inputs import (
     ActorsFile,
     AnnotationFile,
     EventsFile,
+    NonActorNamesFile,
     PropositionsFile,
     PublishedEntry,
     SourceEntry,
@@ -37,14 +38,6 @@ PROPOSITIONS_FILE = "registry/propositions.yaml"
 NON_ACTOR_NAMES_FILE = "registry/non_actor_names.yaml"
 ANNOTATIONS_DIR = "annotations"
 ARTICLES_DIR = "sources"
-
-
-class NonActorNamesFile(BaseModel):
-    """registry/non_actor_names.yaml: capitalised names reviewed and judged not to be actors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    names: list[Annotated[str, Field(min_length=1)]] = []
 
 
 @dataclass(frozen=True)
@@ -166,7 +159,7 @@ def _load_files(root: Path, problems: list[Problem]) -> dict[str, Loaded[Any]]:
     for key, (name, model) in wanted.items():
         path = root / name
         if key == "non_actor_names" and not path.exists():
-            loaded[key] = Loaded(NonActorNamesFile(), YamlDoc(path, None))
+            loaded[key] = Loaded(NonActorNamesFile(names=[]), YamlDoc(path, None))
             continue
         try:
             loaded[key] = load(path, model)
