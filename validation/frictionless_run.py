@@ -56,5 +56,5 @@ def _task_findings(task: Any) -> Iterator[tuple[str, Finding]]:
     table = table_name({"name": task.name})
     for error in task.errors:
         row = getattr(error, "row_number", None)
-        field = getattr(error, "field_name", None)
+        field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", None) or []) or None
         yield code_of(error.type), Finding(table, error.message, row, field)
