@@ -15,7 +15,7 @@ def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
     """One row per proposition of registry/propositions.yaml, counted over the built claim links."""
     # -- load inputs
     items = list(registry_items(inputs.propositions, "propositions"))
-    links: list[ClaimProposition] = built.get("claim_propositions", [])  # type: ignore[assignment]
+    links = [link for link in built.get("claim_propositions", []) if isinstance(link, ClaimProposition)]
     source_of = {claim.claim_id: claim.source_id for claim in built.get("claims", []) if isinstance(claim, Claim)}
     group_of = {s.source_id: s.independence_group for s in built.get("sources", []) if isinstance(s, Source)}
 
