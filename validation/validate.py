@@ -17,7 +17,7 @@ from usiraq.validation.checks.base import Check
 from usiraq.validation.checks.registry import CHECKS
 from usiraq.validation.frictionless_run import CODE_PREFIX, run_frictionless
 from usiraq.validation.package import LocalPackage, PackageError, open_package
-from usiraq.validation.report import Finding, Report
+from usiraq.validation.report import CheckResult, Finding, Report
 from usiraq.validation.tables import Tables
 
 _CHECK_ORDER = [CODE_PREFIX, *(check.code for check in CHECKS)]
@@ -83,8 +83,9 @@ def _crash(error: Exception) -> str:
     return f"could not run on this package: {type(error).__name__}: {error}"
 
 
-def _order(result: object) -> tuple[int, int, str]:
-    table, code = getattr(result, "table", None), getattr(result, "code", "")
+def _order(result: CheckResult) -> tuple[int, int, str]:
+    """Package-wide results first, then by table in release order, then by check in run order."""
+    table, family = result.table, result.code.split("/")[0]
     table_index = -1 if table is None else (TABLE_NAMES.index(table) if table in TABLE_NAMES else len(TABLE_NAMES))
-    family = code.split("/")[0]
-    return table_index, _CHECK_ORDER.index(family) if family in _CHECK_ORDER else len(_CHECK_ORDER), code
+    check_index = _CHECK_ORDER.index(family) if family in _CHECK_ORDER else len(_CHECK_ORDER)
+    return table_index, check_index, result.code
