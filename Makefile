@@ -1,4 +1,6 @@
 # The two commands of the README: `make run` and `make test`.
+# constraints.txt pins the toolchain, so a fresh build reproduces the committed
+# release byte for byte (Parquet files record the pyarrow that wrote them).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,10 +8,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint regenerate clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 ## Set up .venv, build the release from the articles, validate it, print a summary.

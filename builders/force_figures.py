@@ -51,6 +51,7 @@ def _row(item: Item, inputs: BuildInputs) -> ForceFigure:
         as_of_end=as_of.end if as_of else None,
         as_of_precision=as_of.precision if as_of else None,
         as_of_basis=as_of.basis if as_of else None,
+        as_of_note=as_of.note if as_of else None,
         quote=span.quote,
         char_start=span.start,
         char_end=span.end,

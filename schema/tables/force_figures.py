@@ -89,6 +89,7 @@ class ForceFigure(Record):
     as_of_end: DateEnd | None = Field(None, description="Last day the figure refers to.")
     as_of_precision: Precision | None = Field(None, description="How finely the figure's date is known.")
     as_of_basis: Basis | None = Field(None, description="Where the figure's date comes from.")
+    as_of_note: Note | None = Field(None, description="How the figure's date was resolved from the words that date it.")
     quote: Quote
     char_start: CharStart
     char_end: CharEnd
