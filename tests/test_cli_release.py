@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES
+from usiraq.validation.validate import validate_package
 
 from usiraq.cli import main
-from usiraq.distribution import CHECKOUT_FILES, NotACheckoutError, build_zip, checkout_root
+from usiraq.distribution import CHECKOUT_FILES, OPTIONAL_FILES, NotACheckoutError, build_zip, checkout_root
 from usiraq.version import data_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +35,8 @@ def test_zip_has_the_expected_members(made: Path) -> None:
     expected = {f"{FOLDER}/{name}" for name in (*CHECKOUT_FILES, "README.md", "datapackage.json")}
     expected |= {f"{FOLDER}/csv/{name}.csv" for name in TABLE_NAMES}
     expected |= {f"{FOLDER}/parquet/{name}.parquet" for name in TABLE_NAMES}
-    if (RELEASE / "croissant.json").is_file():
-        expected.add(f"{FOLDER}/croissant.json")
+    expected |= {f"{FOLDER}/{name}" for name in OPTIONAL_FILES if (ROOT / name).is_file()}
+    expected.add(f"{FOLDER}/croissant.json")
     assert set(names) == expected
     assert names == sorted(names)
 
@@ -51,6 +52,13 @@ def test_zip_opens_with_pandas(made: Path) -> None:
             assert list(from_parquet.columns) == list(from_csv.columns)
         assert archive.read(f"{FOLDER}/datapackage.json") == (RELEASE / "datapackage.json").read_bytes()
         assert archive.read(f"{FOLDER}/docs/CODEBOOK.md") == (ROOT / "docs" / "CODEBOOK.md").read_bytes()
+
+
+def test_unzipped_release_is_a_valid_package(made: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(made) as archive:
+        archive.extractall(tmp_path)
+    report = validate_package(tmp_path / FOLDER)
+    assert report.valid, report.error or sorted(report.codes_failed())
 
 
 def test_zip_readme_describes_the_release(made: Path) -> None:

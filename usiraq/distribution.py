@@ -1,8 +1,8 @@
 """The downloadable release: dist/usiraq-data-<version>.zip, the same bytes from the same files.
 
 The zip holds the data package (CSV, Parquet, datapackage.json, croissant.json),
-the codebook and coding rules, CITATION.cff, CHANGELOG.md, both licences and a
-README, under one folder ``usiraq-data-<version>/``. The docs are not in the
+the codebook, coding rules and datasheet, CITATION.cff, CHANGELOG.md, both
+licences and a README, under one folder ``usiraq-data-<version>/``. The docs are not in the
 wheel, so the zip is made from a source checkout.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from usiraq.readme import render_readme
 
 CHECKOUT_FILES = ("docs/CODEBOOK.md", "docs/CODING.md", "CITATION.cff", "CHANGELOG.md", "LICENSE", "LICENSE-DATA")
+OPTIONAL_FILES = ("docs/DATASHEET.md",)
 RELEASE_DIR = "dataset/release"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ def release_members(root: Path) -> dict[str, Path]:
     if croissant.is_file():
         files["croissant.json"] = croissant
     files.update({name: root / name for name in CHECKOUT_FILES})
+    files.update({name: root / name for name in OPTIONAL_FILES if (root / name).is_file()})
     return dict(sorted(files.items()))
 
 

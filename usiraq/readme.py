@@ -22,6 +22,7 @@ article's full text, so every row can be checked against its evidence.
 - `croissant.json`: the same tables described as Croissant (ML Commons) metadata.
 - `docs/CODEBOOK.md`: what every table, column and value means.
 - `docs/CODING.md`: the rules the articles were coded by.
+- `docs/DATASHEET.md`: the datasheet: why and how the data were made, and their limits.
 - `CHANGELOG.md`: what changed in the data, version by version.
 - `CITATION.cff`: how to cite the data.
 - `LICENSE-DATA`: the licence of the data (CC BY 4.0) and what it does not cover.
