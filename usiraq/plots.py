@@ -64,30 +64,57 @@ def timeline(events: pd.DataFrame) -> Figure:
 
 
 def figures_by_article(force_figures: pd.DataFrame) -> Figure:
-    """The force figures of every article side by side, one panel per count.
+    """The force figures of every article side by side, one panel per count and place.
 
-    Hollow markers are approximate figures; a caret marks a lower bound.
+    Hollow markers are approximate figures; a triangle marks a lower bound.
+    Each point is labelled with the number and its hedge as written.
     """
+    from matplotlib.ticker import MaxNLocator
+
     plt = _pyplot()
     frame = force_figures.astype({"quantity": "string", "location_country": "string"})
-    frame = frame.assign(place=frame["location_country"].fillna("unstated"))
+    frame = frame.assign(place=frame["location_country"].fillna("place unstated"))
     groups = sorted(frame.groupby(["quantity", "place"]).groups)
     sources = sorted(frame["source_id"].unique())
-    fig, axes = plt.subplots(1, len(groups), figsize=(3.2 * len(groups), 4.2), squeeze=False)
-    for ax, (quantity, place) in zip(axes[0], groups, strict=True):
+    columns = 3
+    rows = -(-len(groups) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(12, 3.8 * rows), squeeze=False)
+    for ax, (quantity, place) in zip(axes.flat, groups, strict=False):
         panel = frame[(frame["quantity"] == quantity) & (frame["place"] == place)]
-        for _, row in panel.iterrows():
-            x = sources.index(row["source_id"])
-            marker = "^" if row["value_low"] is not None and not _isna(row["value_low"]) else "o"
-            face = "none" if bool(row["approximate"]) else "#1b6ca8"
-            ax.scatter(x, int(row["value"]), marker=marker, facecolors=face, edgecolors="#1b6ca8", s=60)
-        ax.set_xticks(range(len(sources)), [s[:3] for s in sources])
+        _draw_panel(ax, panel, sources)
+        ax.set_ylim(0, max(int(panel["value"].max()) * 1.8, 2))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(f"{quantity}, {place}", fontsize=9)
-        ax.set_xlabel("article")
-        ax.grid(axis="y", alpha=0.3)
+    for ax in list(axes.flat)[len(groups) :]:
+        ax.set_visible(False)
     fig.suptitle("usiraq force figures by article (hollow: approximate; triangle: lower bound)", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def _draw_panel(ax: object, panel: pd.DataFrame, sources: list[str]) -> None:
+    """Plot one count's figures, one column per article, repeated figures side by side."""
+    counts: dict[str, int] = {}
+    for _, row in panel.sort_values("figure_id").iterrows():
+        source = str(row["source_id"])
+        x = sources.index(source) + 0.18 * counts.get(source, 0)
+        counts[source] = counts.get(source, 0) + 1
+        marker = "^" if not _isna(row["value_low"]) else "o"
+        face = "none" if bool(row["approximate"]) else "#1b6ca8"
+        ax.scatter(x, int(row["value"]), marker=marker, facecolors=face, edgecolors="#1b6ca8", s=60)
+        qualifier = "" if _isna(row["qualifier"]) else f"{row['qualifier']} "
+        ax.annotate(
+            f"{qualifier}{row['number_text']}",
+            (x, int(row["value"])),
+            textcoords="offset points",
+            xytext=(0, 7),
+            rotation=75,
+            fontsize=7,
+        )
+    ax.set_xticks(range(len(sources)), [s[:3] for s in sources])
+    ax.set_xlim(-0.5, len(sources) - 0.2)
+    ax.set_xlabel("article")
+    ax.grid(axis="y", alpha=0.3)
 
 
 def _isna(value: object) -> bool:
