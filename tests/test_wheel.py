@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -61,8 +62,12 @@ def run(*command: str | Path, env: dict[str, str] | None = None, cwd: Path | Non
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built from a copy of the checkout (no stale build/ folder, nothing written into the checkout)."""
+    source = tmp_path_factory.mktemp("source") / "usiraq"
+    ignored = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
+    shutil.copytree(ROOT, source, ignore=ignored)
     out = tmp_path_factory.mktemp("wheel")
-    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, ROOT)
+    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, source)
     (found,) = out.glob("usiraq-*.whl")
     return found
 
