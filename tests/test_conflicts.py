@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import usiraq
 from usiraq.cli import main
-from usiraq.conflicts import COLUMNS, KINDS, conflicts
+from usiraq.compare import COLUMNS, KINDS, conflicts
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,9 @@ def test_cli_lists_and_exports() -> None:
     frame = pd.read_csv(io.StringIO(csv.output))
     assert list(frame.columns) == COLUMNS
     assert set(frame["kind"]) == {"figure"}
+
+
+def test_conflicts_are_one_call_away_in_python_and_sql(found: pd.DataFrame) -> None:
+    assert usiraq.conflicts().equals(found)
+    rows = usiraq.connect().sql("SELECT kind, count(*) FROM conflicts GROUP BY kind ORDER BY kind").fetchall()
+    assert dict(rows) == found["kind"].value_counts().to_dict()

@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from usiraq.compare import conflicts
     from usiraq.loader import describe, load, load_all, source_text, tables
     from usiraq.sql import connect
 
@@ -24,9 +25,10 @@ _LAZY = {
     "describe": "usiraq.loader",
     "source_text": "usiraq.loader",
     "connect": "usiraq.sql",
+    "conflicts": "usiraq.compare",
 }
 
-__all__ = ["__version__", "connect", "describe", "load", "load_all", "source_text", "tables"]
+__all__ = ["__version__", "conflicts", "connect", "describe", "load", "load_all", "source_text", "tables"]
 
 
 def __getattr__(name: str) -> Any:

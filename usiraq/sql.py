@@ -21,6 +21,9 @@ EXTRA_HINT = "usiraq.connect() needs DuckDB, an optional extra: pip install 'usi
 def connect(path: str | Path | None = None) -> Any:
     """An in-memory DuckDB connection with a view per release table over its Parquet file.
 
+    It also holds ``conflicts``: every contradiction and difference between
+    articles, as :func:`usiraq.compare.conflicts` computes them.
+
     Args:
         path: another copy of the data package; by default the shipped release.
 
@@ -36,4 +39,13 @@ def connect(path: str | Path | None = None) -> Any:
     for name in tables():
         file = str(parquet_file(name, path)).replace("'", "''")
         connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{file}')")
+    connection.register("conflicts", _conflicts(path))
     return connection
+
+
+def _conflicts(path: str | Path | None) -> Any:
+    """The contradictions and differences between articles (see usiraq.compare), as a frame."""
+    from usiraq.compare import SOURCE_TABLES, conflicts
+    from usiraq.loader import load
+
+    return conflicts({name: load(name, path=path) for name in SOURCE_TABLES})

@@ -15,7 +15,7 @@ import click
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a readable list.")
 def command(kind: tuple[str, ...], as_csv: bool) -> None:
     """List every contradiction and difference between articles, each side with its evidence."""
-    from usiraq.conflicts import conflicts
+    from usiraq.compare import conflicts
 
     frame = conflicts()
     if kind:

@@ -55,6 +55,8 @@ COLUMNS = [
 
 Side = dict[str, Any]
 
+SOURCE_TABLES = ("claims", "claim_propositions", "force_figures", "event_mentions")
+
 
 def conflicts(tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """All contradictions and differences between articles, one row per pair of evidence.
@@ -70,7 +72,7 @@ def conflicts(tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     if tables is None:
         from usiraq.loader import load
 
-        tables = {name: load(name) for name in ("claims", "claim_propositions", "force_figures", "event_mentions")}
+        tables = {name: load(name) for name in SOURCE_TABLES}
     rows: list[dict[str, Any]] = []
     for finder in _FINDERS:
         rows.extend(finder(tables))
