@@ -69,7 +69,7 @@ def assert_json_structure(report: dict[str, Any]) -> None:
         assert check["error_count"] >= len(check["errors"])
         for error in check["errors"]:
             assert set(error) == ERROR_KEYS
-            assert isinstance(error["message"], str) and "\n" not in error["message"]
+            assert isinstance(error["message"], str) and len(error["message"].splitlines()) == 1
 
 
 def write_descriptor_bytes(folder: Path, content: bytes) -> Path:
@@ -247,6 +247,16 @@ def test_malformed_cells(pristine: Path, tmp_path_factory: pytest.TempPathFactor
     result = invoke(str(package), "--json")
     assert result.exit_code in (0, 1, 2)
     assert_json_structure(json.loads(result.output))
+
+
+def test_a_cell_with_line_breaks_gives_one_line_errors(pristine: Path, tmp_path: Path) -> None:
+    package = mutate.copy_package(pristine, tmp_path / "package")
+    row = mutate.set_cell(package, "claims", lambda row: True, "char_start", "1\n2\u2028")
+    data = json.loads(invoke(str(package), "--json").output)
+    entry = next(c for c in data["checks"] if c["code"] == "frictionless/type-error")
+    assert entry["errors"][0]["row"] == row
+    assert "1\\n2\\u2028" in entry["errors"][0]["message"]
+    assert_json_structure(data)
 
 
 def test_corrupt_parquet_is_invalid_not_a_crash(pristine: Path, tmp_path: Path) -> None:

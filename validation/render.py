@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from usiraq.validation.report import CheckResult, Finding, Report
+from usiraq.validation.report import CheckResult, Finding, Report, one_line
 
 SHOWN_ERRORS = 5
 """Errors shown per check and table; the rest are counted."""
@@ -11,7 +11,7 @@ SHOWN_ERRORS = 5
 def render(report: Report) -> str:
     """The report as text: a verdict line, then each failing check's first errors, by table."""
     if not report.usable:
-        return f"cannot use the package: {report.error}"
+        return f"cannot use the package: {one_line(report.error or '')}"
     summary = report.summary()
     total_rows = sum(report.rows.values())
     where = f"{report.package} (version {report.version or 'unknown'})"

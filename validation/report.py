@@ -7,12 +7,19 @@ version.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 MAX_KEPT_ERRORS = 1000
 """Errors kept per check and table; ``error_count`` still counts them all."""
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """``message`` with every line break written as an escape, so each error is one line."""
+    return _LINE_BREAKS.sub(lambda match: repr(match[0])[1:-1], message)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class CheckResult:
         """Count ``finding``, and keep it if fewer than :data:`MAX_KEPT_ERRORS` are kept."""
         self.error_count += 1
         if len(self.errors) < MAX_KEPT_ERRORS:
-            self.errors.append(finding)
+            self.errors.append(replace(finding, message=one_line(finding.message)))
 
     def to_dict(self) -> dict[str, Any]:
         """The check as the JSON report writes it."""
@@ -128,7 +135,7 @@ class Report:
             "valid": self.valid,
             "package": self.package,
             "version": self.version,
-            "error": self.error,
+            "error": one_line(self.error) if self.error is not None else None,
             "checks": [check.to_dict() for check in self.checks],
             "summary": self.summary(),
         }
