@@ -1,8 +1,10 @@
 """Frictionless validation of the descriptor and of the CSV resources.
 
 Parquet resources are not given to Frictionless: frictionless-py 5 reads
-Parquet through pandas row by row (slowly), and reports a ``byte-count``
-error on every Parquet resource because it does not count the bytes it read.
+Parquet through pandas row by row (slowly), reports a ``byte-count`` error
+on every Parquet resource because it does not count the bytes it read, and a
+``type-error`` on every null of a nullable integer column (pandas reads it as
+the float "nan").
 The ``parquet-twin`` check compares each Parquet file with its CSV twin
 instead, and ``file-integrity`` checks their sizes and hashes.
 """
