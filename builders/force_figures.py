@@ -28,6 +28,7 @@ def _row(item: Item, inputs: BuildInputs) -> ForceFigure:
     span = quotes.resolve(inputs.texts[item.source_id], figure)
     require_in_quote("number_text", figure.number_text, span.quote)
     require_in_quote("qualifier", figure.qualifier, span.quote)
+    require_in_quote("counted_as_written", figure.counted_as_written, span.quote)
     with inside("as_of"):
         as_of = dates.resolve(figure.as_of, inputs.published(item.source_id), span.quote) if figure.as_of else None
     return make(
