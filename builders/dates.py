@@ -77,6 +77,24 @@ class ResolvedDate:
     note: str | None = None
 
 
+def date_columns(prefix: str, spec: DateSpec | None, resolved: ResolvedDate | None) -> dict[str, object]:
+    """The release columns of one date, named ``<prefix>_as_written``, ``<prefix>_start`` and so on.
+
+    Example:
+        >>> sorted(date_columns("as_of", None, None))[:2]
+        ['as_of_as_written', 'as_of_basis']
+
+    """
+    return {
+        f"{prefix}_as_written": spec.as_written if spec else None,
+        f"{prefix}_start": resolved.start if resolved else None,
+        f"{prefix}_end": resolved.end if resolved else None,
+        f"{prefix}_precision": resolved.precision if resolved else None,
+        f"{prefix}_basis": resolved.basis if resolved else None,
+        f"{prefix}_note": resolved.note if resolved else None,
+    }
+
+
 Explainer = Callable[[re.Match[str], str], str]
 
 
