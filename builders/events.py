@@ -5,7 +5,7 @@ the registry gives an explicit date. Mentions whose dates do not overlap are
 an error: they are different events, or the registry needs an explicit date.
 The precision follows from the resulting interval; the basis is that of the
 narrowest mention. The status is 'occurred' if any mention reports it so,
-else the most definite reported of ongoing > planned > announced > expected.
+else the most definite reported of ongoing > planned > announced > expected > intended.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ STATUS_RANK = (
     EventStatus.PLANNED,
     EventStatus.ANNOUNCED,
     EventStatus.EXPECTED,
+    EventStatus.INTENDED,
 )
 
 Mention = tuple[Item, EventMention]

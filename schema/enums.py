@@ -96,8 +96,11 @@ class ActorType(DescribedEnum):
     """What kind of actor a registry entry is."""
 
     PERSON = "person", "A named individual."
-    STATE = "state", "A country as a whole, named by its name or capital ('Iraq', 'Washington')."
-    GOVERNMENT = "government", "A national executive as a whole ('the Biden administration', 'the Iraqi government')."
+    STATE = "state", "A country as a whole, named by its name ('Iraq', 'the United States')."
+    GOVERNMENT = "government", (
+        "A national executive as a whole ('the Biden administration', 'the Iraqi government'), "
+        "also where a capital stands for it ('Washington', 'Baghdad')."
+    )
     GOVERNMENT_BODY = (
         "government_body",
         ("A ministry, department, office or council within a government (the Pentagon, the State Department)."),
@@ -191,6 +194,7 @@ class EventType(DescribedEnum):
     WITHDRAWAL = "withdrawal", "Forces leave or begin to leave."
     ATTACK = "attack", "An armed attack by a non-state group."
     AIRSTRIKE = "airstrike", "A strike from the air by a state's forces (aircraft or drone)."
+    KILLING = "killing", "A person is killed, the means not stated."
     LEGISLATIVE_VOTE = "legislative_vote", "A parliament votes."
     WAR = "war", "An armed conflict as a whole."
 
@@ -222,6 +226,7 @@ class EventStatus(DescribedEnum):
     OCCURRED = "occurred", "Happened before the report."
     ONGOING = "ongoing", "Under way at the time of the report."
     ANNOUNCED = "announced", "Announced by an actor as going to happen."
+    INTENDED = "intended", "An actor intends or wants it to happen; not said to be decided or announced."
     PLANNED = "planned", "Scheduled or decided, not yet happened."
     EXPECTED = "expected", "Expected or anticipated by the article or its sources, not yet happened."
 

@@ -24,7 +24,7 @@ DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "force_figures": ("as_of",),
 }
 """Per table, the prefixes of its ``<prefix>_start/_end/_precision/_basis`` columns."""
-FUTURE_STATUSES = frozenset({"planned", "expected", "announced"})
+FUTURE_STATUSES = frozenset({"planned", "expected", "announced", "intended"})
 
 
 def season_of(day: dt.date) -> tuple[int, int]:
@@ -111,7 +111,7 @@ CHECK = Check(
     code="date-order",
     description=(
         "Every interval starts on or before its end and fits its precision, and no event mention "
-        "is dated after its article was published unless it is planned, expected or announced."
+        "is dated after its article was published unless it is planned, expected, announced or intended."
     ),
     error="{prefix}: {start}..{end} has precision {precision}, but the finest unit holding it is a {finest}",
     tables=tuple(DATE_COLUMNS),
