@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from usiraq.builders import quotes
 from usiraq.builders.errors import InputError, Where
 from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs, Item
-from usiraq.builders.mentions import AliasMatch, find_aliases
+from usiraq.builders.mentions import AliasMatch
 from usiraq.builders.rows import collect_rows, gather, make
 from usiraq.schema.record import Record
 from usiraq.schema.tables.actors import ActorMention
@@ -15,13 +17,14 @@ def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
     """One row per alias occurrence, found by the builder, less the annotations' ``not_mentions``."""
     # -- load inputs
     owners = alias_owners(inputs)
-    matches = {source_id: find_aliases(text, owners) for source_id, text in inputs.texts.items()}
+    matches = inputs.alias_matches
     excluded = set(gather(inputs.items("not_mentions"), lambda item: _excluded(item, inputs, matches)))
 
     # -- process
     items = [
-        Item(_article_where(inputs, source_id, match), source_id, match)
+        Item(_article_where(inputs.texts[source_id], article, match), source_id, match)
         for source_id, found in matches.items()
+        for article in [inputs.root / ARTICLES_DIR / inputs.source(source_id).file]
         for match in found
         if (source_id, match.start) not in excluded
     ]
@@ -49,9 +52,7 @@ def _excluded(item: Item, inputs: BuildInputs, matches: dict[str, list[AliasMatc
     )
 
 
-def _article_where(inputs: BuildInputs, source_id: str, match: AliasMatch) -> Where:
-    text = inputs.texts[source_id]
-    path = inputs.root / ARTICLES_DIR / inputs.source(source_id).file
+def _article_where(text: str, path: Path, match: AliasMatch) -> Where:
     return Where(path, text.count("\n", 0, match.start) + 1, f"alias {match.alias!r} at char {match.start}")
 
 

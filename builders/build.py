@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,13 +35,21 @@ def default_root() -> Path:
     return Path(str(dataset_root()))
 
 
-def build(root: Path | None = None, out: Path | None = None) -> BuildResult:
+Progress = Callable[[str], None]
+"""Told the name of each step of a build as it starts (see :data:`STEPS`)."""
+
+STEPS: tuple[str, ...] = ("inputs", *BUILD_ORDER, "review", "release")
+"""The steps of a build, in order: reading the inputs, each table, the warnings, writing the release."""
+
+
+def build(root: Path | None = None, out: Path | None = None, progress: Progress | None = None) -> BuildResult:
     """Build the release from the inputs under ``root`` and write it to ``out``.
 
     Args:
         root: the dataset folder (sources.yaml, sources/, registry/, annotations/);
             by default the package's own.
         out: where to write the release; by default ``<root>/release``.
+        progress: called with the name of each step in :data:`STEPS` as it starts.
 
     Raises:
         BuildError: every problem with the inputs, each with file and line; the
@@ -47,14 +58,41 @@ def build(root: Path | None = None, out: Path | None = None) -> BuildResult:
     """
     root = Path(root) if root is not None else default_root()
     out = Path(out) if out is not None else root / "release"
-    inputs = load_inputs(root)
-    built = build_tables(inputs)
-    found = review.warnings(inputs, built)
-    write_release(built, out, data_version())
+    step = progress or _quiet
+    with cyclic_gc_paused():
+        step("inputs")
+        inputs = load_inputs(root)
+        built = build_tables(inputs, step)
+        step("review")
+        found = review.warnings(inputs, built)
+        step("release")
+        write_release(built, out, data_version())
     return BuildResult(out=out, rows={name: len(built[name]) for name in TABLE_NAMES}, warnings=found)
 
 
-def build_tables(inputs: BuildInputs) -> dict[str, list[Record]]:
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, restoring it after.
+
+    A build makes millions of small objects (YAML nodes, input models, rows)
+    that nearly all live until the release is written; the cyclic collector
+    would walk them again and again (it takes 40% of a 5,000-article build).
+    Reference counting still frees everything acyclic meanwhile.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _quiet(step: str) -> None:
+    del step
+
+
+def build_tables(inputs: BuildInputs, progress: Progress | None = None) -> dict[str, list[Record]]:
     """Every table's rows, built in :data:`BUILD_ORDER`.
 
     A failing builder does not stop the others, so one run reports every problem.
@@ -66,6 +104,7 @@ def build_tables(inputs: BuildInputs) -> dict[str, list[Record]]:
     built: dict[str, list[Record]] = {}
     problems: list[Problem] = []
     for name in BUILD_ORDER:
+        (progress or _quiet)(name)
         try:
             built[name] = builder(name).run(inputs, built)
         except BuildError as error:

@@ -50,18 +50,15 @@ def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
     """One row per event of registry/events.yaml."""
     # -- load inputs
     items = list(registry_items(inputs.events, "events"))
-    entries = list(inputs.items("event_mentions"))
-    mentions = mention_rows(inputs)
+    entries: dict[str, list[Item]] = {}
+    for entry in inputs.items("event_mentions"):
+        entries.setdefault(entry.entry.event, []).append(entry)
+    mentions: dict[str, list[Mention]] = {}
+    for mention in mention_rows(inputs):
+        mentions.setdefault(mention[1].event_id, []).append(mention)
 
     # -- process
-    rows = collect_rows(
-        items,
-        lambda item: _row(
-            item,
-            [entry for entry in entries if entry.entry.event == item.entry.id],
-            [mention for mention in mentions if mention[1].event_id == item.entry.id],
-        ),
-    )
+    rows = collect_rows(items, lambda item: _row(item, entries.get(item.entry.id, []), mentions.get(item.entry.id, [])))
 
     # -- return rows
     return rows

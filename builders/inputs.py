@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from usiraq.builders.errors import BuildError, Problem, Where, display_path, raise_if_any
@@ -28,6 +29,9 @@ from usiraq.schema.inputs import (
     SourceEntry,
     SourcesFile,
 )
+
+if TYPE_CHECKING:
+    from usiraq.builders.mentions import AliasMatch
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -85,9 +89,21 @@ class BuildInputs:
     annotations: dict[str, Loaded[AnnotationFile]]
     texts: dict[str, str]
 
+    @cached_property
+    def _source_entries(self) -> dict[str, SourceEntry]:
+        return {entry.id: entry for entry in self.sources.model.sources}
+
+    @cached_property
+    def alias_matches(self) -> dict[str, list[AliasMatch]]:
+        """Every article's alias occurrences (longest first, no overlaps), found once per build."""
+        from usiraq.builders.mentions import AliasMatcher
+
+        matcher = AliasMatcher(alias.alias for actor in self.actors.model.actors for alias in actor.aliases)
+        return {source_id: matcher.find(text) for source_id, text in self.texts.items()}
+
     def source(self, source_id: str) -> SourceEntry:
         """The sources.yaml entry of ``source_id``."""
-        return next(entry for entry in self.sources.model.sources if entry.id == source_id)
+        return self._source_entries[source_id]
 
     def published(self, source_id: str) -> PublishedEntry | None:
         """The publication date of ``source_id`` as recorded in sources.yaml."""

@@ -15,20 +15,23 @@ def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
     """One row per proposition of registry/propositions.yaml, counted over the built claim links."""
     # -- load inputs
     items = list(registry_items(inputs.propositions, "propositions"))
-    links = [link for link in built.get("claim_propositions", []) if isinstance(link, ClaimProposition)]
+    links: dict[str, list[ClaimProposition]] = {}
+    for link in built.get("claim_propositions", []):
+        if isinstance(link, ClaimProposition):
+            links.setdefault(link.proposition_id, []).append(link)
     source_of = {claim.claim_id: claim.source_id for claim in built.get("claims", []) if isinstance(claim, Claim)}
     group_of = {s.source_id: s.independence_group for s in built.get("sources", []) if isinstance(s, Source)}
 
     # -- process
-    rows = collect_rows(items, lambda item: _row(item, links, source_of, group_of))
+    rows = collect_rows(items, lambda item: _row(item, links.get(item.entry.id, []), source_of, group_of))
 
     # -- return rows
     return rows
 
 
-def _row(item: Item, links: list[ClaimProposition], source_of: dict[str, str], group_of: dict[str, str]) -> Proposition:
+def _row(item: Item, mine: list[ClaimProposition], source_of: dict[str, str], group_of: dict[str, str]) -> Proposition:
+    """The proposition of ``item``, counted over ``mine``, the claim links to it."""
     entry: PropositionEntry = item.entry
-    mine = [link for link in links if link.proposition_id == entry.id]
 
     def sources(stance: Stance) -> set[str]:
         return {source_of[link.claim_id] for link in mine if link.stance == stance and link.claim_id in source_of}

@@ -56,10 +56,10 @@ def write_package(built: dict[str, list[Record]], folder: Path, version: str) ->
     (folder / "parquet").mkdir()
     csv_resources, parquet_resources = [], []
     for model in TABLES:
-        rows = sorted_rows(built.get(model.table_name, []))
+        values = column_values(model, sorted_rows(built.get(model.table_name, [])))
         name = model.table_name
-        write_csv(model, rows, folder / "csv" / f"{name}.csv")
-        write_parquet(model, rows, folder / "parquet" / f"{name}.parquet")
+        write_csv(model, values, folder / "csv" / f"{name}.csv")
+        write_parquet(model, values, folder / "parquet" / f"{name}.parquet")
         csv_resources.append(_resource(model, folder, f"csv/{name}.csv", "csv", name))
         parquet_resources.append(_resource(model, folder, f"parquet/{name}.parquet", "parquet", f"{name}-parquet"))
     descriptor = frictionless.package_descriptor(version, csv_resources + parquet_resources)
@@ -108,26 +108,50 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
-def write_csv(model: type[Record], rows: list[Record], path: Path) -> None:
-    """Write ``rows`` as UTF-8 CSV: a header, commas, LF line ends, minimal quoting."""
-    names = list(model.model_fields)
+Columns = dict[str, list[Any]]
+"""A table's values, column by column, in the model's column order."""
+
+
+def column_values(model: type[Record], rows: list[Record]) -> Columns:
+    """The rows' values column by column, in the model's column order."""
+    fields = [row.__dict__ for row in rows]
+    return {name: [values[name] for values in fields] for name in model.model_fields}
+
+
+def write_csv(model: type[Record], columns: Columns, path: Path) -> None:
+    """Write a table as UTF-8 CSV: a header, commas, LF line ends, minimal quoting."""
+    cells = [_csv_column(columns[name]) for name in model.model_fields]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=",", quotechar='"', lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow([csv_cell(getattr(row, name)) for name in names])
+        writer.writerow(list(model.model_fields))
+        writer.writerows(zip(*cells, strict=True))
 
 
-def write_parquet(model: type[Record], rows: list[Record], path: Path) -> None:
-    """Write ``rows`` as Parquet with the table's Arrow schema and fixed writer options."""
+def write_parquet(model: type[Record], columns: Columns, path: Path) -> None:
+    """Write a table as Parquet with the table's Arrow schema and fixed writer options."""
     schema = arrow_schema(model)
-    data = [{name: _arrow_value(getattr(row, name)) for name in schema.names} for row in rows]
-    table = pa.Table.from_pylist(data, schema=schema)
+    data = {field.name: _arrow_column(columns[field.name], field.type) for field in schema}
+    table = pa.Table.from_pydict(data, schema=schema)
     pq.write_table(table, path, **PARQUET_OPTIONS)
 
 
-def _arrow_value(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
+def _csv_column(values: list[Any]) -> list[str]:
+    """A column's cells as the CSV writes them (see :func:`csv_cell`); plain text columns in one pass."""
+    sample = next((value for value in values if value is not None), None)
+    if type(sample) is str:
+        return ["" if value is None else value for value in values]
+    if type(sample) is int:
+        return ["" if value is None else str(value) for value in values]
+    if isinstance(sample, Enum):
+        return ["" if value is None else str(value.value) for value in values]
+    return [csv_cell(value) for value in values]
+
+
+def _arrow_column(values: list[Any], kind: pa.DataType) -> list[Any]:
+    """A column's values as Arrow takes them: an enum (dictionary) column as the enums' string values."""
+    if pa.types.is_dictionary(kind):
+        return [None if value is None else value.value for value in values]
+    return values
 
 
 def _resource(model: type[Record], folder: Path, path: str, fmt: str, name: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -38,7 +39,7 @@ class Record(BaseModel):
         values = self.__dict__
         if {"quote", "char_start", "char_end"} <= values.keys():
             _check_span(values["quote"], values["char_start"], values["char_end"])
-        for start, end in _interval_pairs(values):
+        for start, end in _interval_pairs(type(self)):
             if values[start] is not None and values[end] is not None and values[start] > values[end]:
                 raise ValueError(f"{start} ({values[start]}) is after {end} ({values[end]})")
         low, high = values.get("value_low"), values.get("value_high")
@@ -61,12 +62,14 @@ def _check_span(quote: str | None, start: int | None, end: int | None) -> None:
         raise ValueError(f"char_end - char_start ({end - start}) differs from the length of quote ({len(quote)})")
 
 
-def _interval_pairs(values: dict[str, Any]) -> list[tuple[str, str]]:
-    """Pairs of columns named ``X_start`` / ``X_end`` (or ``date_start`` / ``date_end``)."""
+@cache
+def _interval_pairs(model: type[Record]) -> tuple[tuple[str, str], ...]:
+    """Pairs of columns named ``X_start`` / ``X_end`` (or ``date_start`` / ``date_end``), found once per table."""
+    names = tuple(model.model_fields)
     pairs = []
-    for name in values:
+    for name in names:
         if name.endswith("_start") and name != "char_start":
             end = name[: -len("_start")] + "_end"
-            if end in values:
+            if end in names:
                 pairs.append((name, end))
-    return pairs
+    return tuple(pairs)

@@ -24,15 +24,18 @@ def command(root: Path | None, out: Path | None) -> None:
     """Build the release tables (CSV, Parquet, datapackage.json) from the inputs.
 
     Every problem with the inputs is printed as file:line: message, and the
-    previous release is left untouched; the exit code is then 1.
+    previous release is left untouched; the exit code is then 1. On a
+    terminal a progress bar shows the step under way.
     """
     import yaml
 
-    from usiraq.builders.build import build
+    from usiraq.builders.build import STEPS, build
     from usiraq.builders.errors import BuildError, display_path
+    from usiraq.cli.progress import progress_bar
 
     try:
-        result = build(root, out)
+        with progress_bar("building", STEPS) as step:
+            result = build(root, out, progress=step)
     except BuildError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
