@@ -255,33 +255,31 @@ class Writer:
         sentence.add("figures", quote, {**head, **fields}, after)
 
     def troops(self) -> Sentence:
-        """There are about N troops (currently) deployed in a place; sometimes in a second place too."""
+        """There are about N troops (currently) deployed in a place; sometimes in Syria too."""
         rng = self.rng
         qualifier, (counted, force) = rng.choice(vocab.APPROXIMATE), rng.choice(vocab.TROOPS)
         value, (place, country) = rng.choice(vocab.TROOP_VALUES), rng.choice(vocab.TROOP_PLACES)
         number, now = render(value, rng), rng.choice(("currently ", ""))
         voice = self.figure_voice()
         quote = f"{'there' if voice else 'There'} are {qualifier} {number} {counted} {now}deployed in {place}"
-        second = rng.choice((900, 350, 40)) if place != "Syria" and rng.random() < 0.3 else None
-        tail = f" and about {render(second, rng)} in Syria" if second else ""
+        second = self.second_number(quote) if place != "Syria" else None
+        tail = f" and about {second[1]} in Syria" if second else ""
         text = f"{voice.start} said {quote}{tail}." if voice else f"{quote}{tail}."
-        named = voice.start if voice else None
         how = ("troop_presence", "asserted", None)
-        sentence = self.claim_sentence(text, voice, "said" if voice else None, quote + tail, how, named)
+        sentence = self.claim_sentence(text, voice, "said" if voice else None, quote + tail, how, voice and voice.start)
         base = {"quantity": "personnel", "counted_as_written": counted, "force": force}
         base["as_of"] = {"as_written": "currently"} if now else None
         self.figure(sentence, quote, base | self.value_fields(number, value, qualifier) | self.where(place, country))
         if second:
-            self.second_figure(sentence, quote + tail, second, base)
+            fields = base | self.value_fields(second[1], second[0], "about") | self.where("Syria", "SYR")
+            self.figure(sentence, quote + tail, fields)
         return sentence
 
-    def second_figure(self, sentence: Sentence, quote: str, value: int, base: dict[str, Any]) -> None:
-        """The second number of "... in Iraq and about 900 in Syria", if its words come first in the quote."""
-        number = quote.rsplit(" and about ", 1)[1].removesuffix(" in Syria")
-        if quote.index(number) != quote.rindex(number):
-            return
-        fields = base | self.value_fields(number, value, "about") | self.where("Syria", "SYR")
-        self.figure(sentence, quote, fields)
+    def second_number(self, quote: str) -> tuple[int, str] | None:
+        """Now and then a number for Syria too, written so that its words do not occur in ``quote``."""
+        value = self.rng.choice((900, 350, 40))
+        number = render(value, self.rng)
+        return (value, number) if self.rng.random() < 0.3 and number not in quote else None
 
     def figure_voice(self) -> Speaker | None:
         """Who states a figure: a military or government body, or (half the time) the article itself."""

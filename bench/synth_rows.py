@@ -1,0 +1,231 @@
+"""Release rows of a synthetic corpus, made directly from the composed articles (no YAML, no builder).
+
+For corpora too large to build in a benchmark's time (a million claims), the
+rows are made here the way the builders make them: the same offsets, dates
+resolved by the builders' own rules, actor mentions found by the builders'
+alias matcher less the names that are not mentions, events dated by the
+intersection of their dated mentions. Rows are plain dicts keyed by column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from synth_article import Article
+from synth_registry import Registry
+from synthetic import actor_entries, event_entries
+from usiraq.builders import dates
+from usiraq.builders.mentions import AliasMatcher
+from usiraq.schema.inputs import DateSpec, PublishedEntry
+
+Row = dict[str, Any]
+TableRows = dict[str, list[Row]]
+
+
+def registry_rows(registry: Registry) -> TableRows:
+    """actors, actor_aliases, propositions' ids and event_actors: the rows of the registry alone."""
+    actors, aliases = [], []
+    for entry in actor_entries(registry):
+        actors.append({key: entry.get(key) for key in ("name", "country", "title", "description")})
+        actors[-1] |= {"actor_id": entry["id"], "actor_type": entry["type"], "parent_actor_id": entry.get("parent")}
+        for alias in entry["aliases"]:
+            aliases.append({"alias": alias["alias"], "actor_id": entry["id"], "alias_kind": alias["kind"]})
+    event_actors = [
+        {"event_id": event["id"], "actor_id": link["actor"], "role": link["role"]}
+        for event in event_entries(registry)
+        for link in event["actors"]
+    ]
+    return {"actors": actors, "actor_aliases": aliases, "event_actors": event_actors}
+
+
+class Corpus:
+    """Turns articles into rows, keeping what the events, groups and propositions need across articles."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.owner = {row["alias"]: row["actor_id"] for row in registry_rows(registry)["actor_aliases"]}
+        self.matcher = AliasMatcher(self.owner)
+        self.groups: dict[str, str] = {}
+        self.events: dict[str, list[Row]] = defaultdict(list)
+        self.links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+
+    def rows(self, article: Article) -> TableRows:
+        """The rows one article adds to each table."""
+        published = PublishedEntry(
+            as_written=article.published.isoformat(),
+            start=article.published,
+            end=article.published,
+            precision="day",
+            basis="stated",
+        )
+        claims = [self.claim(article, entry) for entry in article.entries["claims"]]
+        return {
+            "sources": [self.source(article)],
+            "source_flags": [flag_row(article, entry) for entry in article.entries["flags"]],
+            "actor_mentions": list(self.mentions(article)),
+            "claims": claims,
+            "claim_propositions": [link for claim in claims for link in self.claim_links(claim, article)],
+            "force_figures": [figure_row(article, entry, published) for entry in article.entries["figures"]],
+            "event_mentions": [self.mention(article, entry, published) for entry in article.entries["event_mentions"]],
+            "uncoded_numbers": [uncoded_row(article, entry) for entry in article.entries["uncoded_numbers"]],
+        }
+
+    def source(self, article: Article) -> Row:
+        """The article's sources row; its independence group follows the story it retells, if any."""
+        related = [
+            entry.fields["related_source"] for entry in article.entries["flags"] if "related_source" in entry.fields
+        ]
+        self.groups[article.id] = self.groups[related[0]] if related else article.id
+        day = article.published.isoformat()
+        text = article.text
+        return {
+            "source_id": article.id,
+            "file_name": f"{article.id}.txt",
+            "outlet": article.outlet,
+            "headline": article.headline,
+            "published_as_written": day,
+            "published_start": article.published,
+            "published_end": article.published,
+            "published_precision": "day",
+            "published_basis": "stated",
+            "language": "en",
+            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "char_count": len(text),
+            "word_count": len(text.split()),
+            "independence_group": self.groups[article.id],
+            "text": text,
+        }
+
+    def mentions(self, article: Article) -> Iterator[Row]:
+        """Every alias occurrence, less those the article codes as not naming the actor."""
+        skipped = {entry.start for entry in article.entries["not_mentions"]}
+        for match in self.matcher.find(article.text):
+            if match.start not in skipped:
+                yield {
+                    "source_id": article.id,
+                    "char_start": match.start,
+                    "char_end": match.end,
+                    "quote": match.alias,
+                    "actor_id": self.owner[match.alias],
+                }
+
+    def claim(self, article: Article, entry: Any) -> Row:
+        """A claims row, with its proposition links kept aside."""
+        fields = entry.fields
+        row = {key: fields.get(key) for key in ("speaker_as_written", "cue", "modality", "hedge", "topic", "content")}
+        row |= {"claim_id": fields["id"], "source_id": article.id, "speaker_actor_id": fields.get("speaker")}
+        row |= {"attribution_kind": fields["attribution"], **span(article, entry)}
+        row["_links"] = fields.get("propositions", [])
+        return row
+
+    def claim_links(self, claim: Row, article: Article) -> Iterator[Row]:
+        """The claim's claim_propositions rows, counted for the propositions table."""
+        for link in claim.pop("_links"):
+            self.links[link["proposition"]].append((claim["claim_id"], article.id, link["stance"]))
+            yield {"claim_id": claim["claim_id"], "proposition_id": link["proposition"], "stance": link["stance"]}
+
+    def mention(self, article: Article, entry: Any, published: PublishedEntry) -> Row:
+        """An event_mentions row, its date resolved by the builders' rules."""
+        fields = entry.fields
+        spec = DateSpec(**fields["date"]) if "date" in fields else None
+        resolved = dates.resolve(spec, published) if spec else None
+        row = {"event_id": fields["event"], "source_id": article.id, "status": fields["status"]}
+        row |= {**dates.date_columns("date", spec, resolved), **span(article, entry)}
+        self.events[row["event_id"]].append(row)
+        return row
+
+    def event_rows(self) -> list[Row]:
+        """The events table, each event dated by the intersection of its dated mentions."""
+        rows = []
+        for event in event_entries(self.registry):
+            mentions = self.events.get(event["id"], [])
+            row = {key: event.get(key) for key in ("plover_event", "plover_mode", "summary")}
+            row |= {"event_id": event["id"], "event_type": event["type"], "status": event_status(mentions)}
+            row |= {"location_as_written": event.get("location_as_written")}
+            row |= {
+                "location_country": event.get("location_country"),
+                "n_sources": len({m["source_id"] for m in mentions}),
+            }
+            rows.append(row | merged_date(mentions))
+        return rows
+
+    def proposition_rows(self) -> list[Row]:
+        """The propositions table, with its counts of articles on each side."""
+        rows = []
+        for proposition in self.registry.propositions:
+            links = self.links.get(proposition.id, [])
+            sides = {
+                stance: {source for _, source, said in links if said == stance}
+                for stance in ("supports", "contradicts", "qualifies")
+            }
+            rows.append(
+                {
+                    "proposition_id": proposition.id,
+                    "statement": proposition.statement,
+                    "topic": proposition.topic,
+                    "n_claims": len({claim for claim, _, _ in links}),
+                    "n_sources_supporting": len(sides["supports"]),
+                    "n_sources_contradicting": len(sides["contradicts"]),
+                    "n_sources_qualifying": len(sides["qualifies"]),
+                    "n_independent_supporting": len({self.groups[source] for source in sides["supports"]}),
+                }
+            )
+        return rows
+
+
+def span(article: Article, entry: Any) -> Row:
+    """quote, char_start and char_end of an entry."""
+    return {"quote": article.text[entry.start : entry.end], "char_start": entry.start, "char_end": entry.end}
+
+
+def flag_row(article: Article, entry: Any) -> Row:
+    """A source_flags row."""
+    fields = entry.fields
+    row = {"flag_id": fields["id"], "source_id": article.id, "flag": fields["flag"]}
+    row |= {"related_source_id": fields.get("related_source"), "description": fields["description"]}
+    return row | span(article, entry)
+
+
+def figure_row(article: Article, entry: Any, published: PublishedEntry) -> Row:
+    """A force_figures row, its as-of date resolved by the builders' rules."""
+    fields = dict(entry.fields)
+    spec = DateSpec(**fields["as_of"]) if "as_of" in fields else None
+    resolved = dates.resolve(spec, published) if spec else None
+    row = {"figure_id": fields.pop("id"), "source_id": article.id, "claim_id": fields.pop("claim")}
+    row |= {"force_actor_id": fields.pop("force", None), "value_low": None, "value_high": None}
+    row |= {key: value for key, value in fields.items() if key != "as_of"}
+    return row | dates.date_columns("as_of", spec, resolved) | span(article, entry)
+
+
+def uncoded_row(article: Article, entry: Any) -> Row:
+    """An uncoded_numbers row."""
+    return {"source_id": article.id, "reason": entry.fields["reason"]} | span(article, entry)
+
+
+def event_status(mentions: list[Row]) -> str:
+    """The most definite status any mention reports (as the events builder ranks them)."""
+    for status in ("occurred", "ongoing", "planned", "announced", "expected"):
+        if any(mention["status"] == status for mention in mentions):
+            return status
+    return "planned"
+
+
+def merged_date(mentions: list[Row]) -> Row:
+    """The intersection of the dated mentions' intervals, with the narrowest mention's basis."""
+    dated = [mention for mention in mentions if mention["date_start"] is not None]
+    if not dated:
+        return {}
+    start = max(mention["date_start"] for mention in dated)
+    end = min(mention["date_end"] for mention in dated)
+    narrowest = min(dated, key=lambda m: (m["date_end"] - m["date_start"], m["source_id"], m["char_start"]))
+    note = f"The intersection of the dates of {len(dated)} mentions." if len(dated) > 1 else narrowest["date_note"]
+    return {
+        "date_start": start,
+        "date_end": end,
+        "date_precision": dates.precision_of(start, end).value,
+        "date_basis": narrowest["date_basis"].value if narrowest["date_basis"] else "inferred",
+        "date_note": note,
+    }
