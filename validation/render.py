@@ -15,14 +15,15 @@ def render(report: Report) -> str:
     summary = report.summary()
     total_rows = sum(report.rows.values())
     where = f"{report.package} (version {report.version or 'unknown'})"
+    engine = f", engine {report.engine}" if report.engine else ""
     if report.valid:
         return (
             f"VALID {where}: {len(report.rows)} tables, {total_rows} rows; "
-            f"{summary['checks']} checks passed in {report.seconds:.1f} s"
+            f"{summary['checks']} checks passed in {report.seconds:.1f} s{engine}"
         )
     lines = [
         f"INVALID {where}: {summary['errors']} errors in {summary['checks_failed']} of {summary['checks']} checks "
-        f"({len(report.rows)} tables, {total_rows} rows, {report.seconds:.1f} s)"
+        f"({len(report.rows)} tables, {total_rows} rows, {report.seconds:.1f} s{engine})"
     ]
     table: object = object()
     for check in report.failed():

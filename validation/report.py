@@ -81,6 +81,7 @@ class Report:
 
     ``error`` is set (and ``checks`` empty) when the package could not be used
     at all: a missing or malformed descriptor, an unsafe path, an unreadable CSV.
+    ``engine`` says which engine was the standards gate (``frictionless`` or ``duckdb``).
     """
 
     package: str
@@ -89,6 +90,7 @@ class Report:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     error: str | None = None
+    engine: str | None = None
 
     @property
     def valid(self) -> bool:

@@ -1,14 +1,26 @@
-"""The package's CSV tables, read once, with values typed by the table models.
+"""The package's CSV tables, read once into an in-memory DuckDB database and typed by the table models.
 
-The checks read rows from here rather than from the CSV files, so each file is
-read once however many checks use it. A cell that does not parse as its
-column's type becomes ``None`` (Frictionless reports the cell itself).
+Every check queries the same database, so each file is read once however many
+checks use it, and large tables are checked column-wise in SQL rather than
+row by row in Python. For each release table:
+
+- ``raw_<table>``: the CSV cells as text by header position (see
+  :mod:`usiraq.validation.loading`), with ``_row``, the row number as
+  Frictionless counts it;
+- ``<table>`` (a view): the model's columns by name, with the model's types;
+  a cell that does not parse as its column's type is NULL there (Frictionless,
+  or the DuckDB engine, reports the cell itself);
+- ``source_texts`` (a view): each source_id's text (the last row wins if the
+  id repeats).
+
+A table the package does not have reads as no rows; the ``package-resources``
+check reports it missing.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,40 +29,75 @@ from typing import Any
 
 from usiraq.schema import TABLE_NAMES, model_for
 from usiraq.schema.introspect import ColumnSpec, columns
+from usiraq.validation.loading import column, load_raw
 from usiraq.validation.package import LocalPackage, PackageError
 
 FIRST_ROW = 2
 """Row number of the first data row (the header is row 1, as Frictionless counts)."""
 
-_FIELD_LIMIT = 2**31 - 1
 _INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CHUNK = 1 << 20
 
 Row = dict[str, Any]
 
 
 @dataclass
 class Tables:
-    """Lazily read, typed CSV tables of one package.
+    """The typed tables of one package, in DuckDB.
 
-    A table the package does not have reads as no rows; the
-    ``package-resources`` check reports it missing.
+    Attributes:
+        package: the package.
+        reader: how the CSV files are read: ``python`` or ``duckdb`` (see :mod:`usiraq.validation.loading`).
+
     """
 
     package: LocalPackage
-    _rows: dict[str, list[Row]] = field(default_factory=dict)
+    reader: str = "python"
+    _connection: Any = None
     _headers: dict[str, list[str]] = field(default_factory=dict)
+    _digests: dict[tuple[Path, str], tuple[int, str]] = field(default_factory=dict)
 
-    def rows(self, name: str) -> list[Row]:
-        """The rows of table ``name``, typed; empty if the package lacks the table.
+    @property
+    def connection(self) -> Any:
+        """The DuckDB connection holding the tables."""
+        if self._connection is None:
+            import duckdb
+
+            self._connection = duckdb.connect(":memory:", config={"preserve_insertion_order": True})
+        return self._connection
+
+    def view(self, name: str) -> str:
+        """The quoted name of table ``name``'s typed view, reading the table first if need be.
 
         Raises:
             PackageError: if the CSV file is missing, not UTF-8 or not CSV.
 
         """
-        if name not in self._rows:
+        if name not in self._headers:
             self._load(name)
-        return self._rows[name]
+        return f'"{name}"'
+
+    def query(self, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
+        """The rows ``sql`` selects (views are read first if the query names them as ``{table}``)."""
+        return self.connection.execute(self.expand(sql), list(parameters)).fetchall()
+
+    def batches(self, sql: str, size: int = 2_000) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows ``sql`` selects, a batch at a time (for wide rows such as article texts)."""
+        result = self.connection.execute(self.expand(sql))
+        while batch := result.fetchmany(size):
+            yield batch
+
+    def expand(self, sql: str) -> str:
+        """``sql`` with each ``{table}`` replaced by that table's view (read on first use)."""
+        return re.sub(r"\{(\w+)\}", lambda match: self.view(match[1]) if match[1] in TABLE_NAMES else match[0], sql)
+
+    def rows(self, name: str) -> list[Row]:
+        """The rows of table ``name``, typed, as dicts (for small tables; checks of large ones use SQL)."""
+        names = list(model_for(name).model_fields)
+        selected = ", ".join(f'"{column_name}"' for column_name in names)
+        found = self.query(f"SELECT {selected} FROM {{{name}}} ORDER BY _row")
+        return [dict(zip(names, row, strict=True)) for row in found]
 
     def numbered(self, name: str) -> Iterator[tuple[int, Row]]:
         """``(row number, row)`` for every row of table ``name``."""
@@ -58,12 +105,17 @@ class Tables:
 
     def header(self, name: str) -> list[str]:
         """The column names in the CSV file's header (empty if the table is missing)."""
-        self.rows(name)
+        self.view(name)
         return self._headers[name]
+
+    def count(self, name: str) -> int:
+        """The number of data rows of table ``name``."""
+        return int(self.query(f"SELECT count(*) FROM {{{name}}}")[0][0])
 
     def texts(self) -> dict[str, str]:
         """Article text by source_id."""
-        return {row["source_id"]: row["text"] for row in self.rows("sources") if row.get("text") is not None}
+        self.view("sources")
+        return dict(self.query("SELECT source_id, text FROM source_texts"))
 
     def load_all(self) -> dict[str, int]:
         """Read every table now; return the row count of each table present.
@@ -72,7 +124,7 @@ class Tables:
             PackageError: if a CSV file is missing, not UTF-8 or not CSV.
 
         """
-        return {name: len(self.rows(name)) for name in TABLE_NAMES if self.present(name)}
+        return {name: self.count(name) for name in TABLE_NAMES if self.present(name)}
 
     def present(self, name: str) -> bool:
         """True when the package has a CSV resource for table ``name``."""
@@ -82,47 +134,75 @@ class Tables:
             return False
         return True
 
+    def digest(self, path: Path, algorithm: str = "sha256") -> tuple[int, str]:
+        """(byte count, hex digest) of a file of the package, computed once per algorithm."""
+        key = (path, algorithm)
+        if key not in self._digests:
+            hasher, size = hashlib.new(algorithm), 0
+            with path.open("rb") as handle:
+                while chunk := handle.read(_CHUNK):
+                    hasher.update(chunk)
+                    size += len(chunk)
+            self._digests[key] = (size, hasher.hexdigest())
+        return self._digests[key]
+
+    def close(self) -> None:
+        """Close the database."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
     def _load(self, name: str) -> None:
-        if not self.present(name):
-            self._rows[name], self._headers[name] = [], []
-            return
-        path = self.package.resource_path(name, "csv")
-        header, raw = read_csv(path)
-        specs = {spec.name: spec for spec in columns(model_for(name))}
+        specs = columns(model_for(name))
+        if self.present(name):
+            header = load_raw(self.connection, name, self.package.resource_path(name, "csv"), self.reader)
+        else:
+            header = []
+            self.connection.execute(f'CREATE OR REPLACE VIEW "raw_{name}" AS SELECT NULL::BIGINT AS _row WHERE false')
+        positions = {label: position for position, label in enumerate(header)}
+        typed = ", ".join(typed_column(spec, positions.get(spec.name)) for spec in specs)
+        self.connection.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT _row, {typed} FROM "raw_{name}"')
+        if name == "sources":
+            self._source_texts()
         self._headers[name] = header
-        self._rows[name] = [_typed(row, specs) for row in raw]
+
+    def _source_texts(self) -> None:
+        """The view of each article's text: a plain filter when source_ids are unique, else the last row's."""
+        counts = self.connection.execute('SELECT count(source_id), count(DISTINCT source_id) FROM "sources"').fetchall()
+        unique = counts[0][0] == counts[0][1]
+        body = _UNIQUE_TEXTS if unique else _LAST_TEXTS
+        self.connection.execute(f"CREATE OR REPLACE VIEW source_texts AS {body}")
 
 
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """The header and the rows (as strings) of a UTF-8 CSV file.
+_UNIQUE_TEXTS = "SELECT source_id, text FROM sources WHERE source_id IS NOT NULL AND text IS NOT NULL"
+_LAST_TEXTS = "SELECT source_id, arg_max(text, _row) AS text FROM sources WHERE text IS NOT NULL GROUP BY source_id"
+_LAST_TEXTS = _LAST_TEXTS.replace("WHERE", "WHERE source_id IS NOT NULL AND")
 
-    Raises:
-        PackageError: if the file cannot be read, is not UTF-8 or is not CSV.
-
-    """
-    csv.field_size_limit(_FIELD_LIMIT)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle, delimiter=",", quotechar='"', strict=True)
-            lines = list(reader)
-    except UnicodeDecodeError as error:
-        raise PackageError(f"{path}: not UTF-8 (byte {error.start} of a chunk: {error.reason})") from None
-    except csv.Error as error:
-        raise PackageError(f"{path}: not a readable CSV file: {error}") from None
-    except OSError as error:
-        raise PackageError(f"{path}: cannot read: {error.strerror or error}") from None
-    if not lines:
-        return [], []
-    header = lines[0]
-    return header, [dict(zip(header, line, strict=False)) for line in lines[1:]]
+_SQL_TYPES = {"string": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "boolean": "BOOLEAN", "date": "DATE"}
 
 
-def _typed(raw: dict[str, str], specs: dict[str, ColumnSpec]) -> Row:
-    return {name: parse_cell(raw.get(name), spec) for name, spec in specs.items()}
+def typed_column(spec: ColumnSpec, position: int | None) -> str:
+    """The SQL of one typed column: the cell parsed as :func:`parse_cell` parses it, else NULL."""
+    name = f'"{spec.name}"'
+    if position is None:
+        return f"NULL::{_SQL_TYPES[spec.kind]} AS {name}"
+    cell = column(position)
+    expression = {
+        "integer": f"CASE WHEN regexp_full_match({cell}, '[+-]?[0-9]{{1,18}}') THEN CAST({cell} AS BIGINT) END",
+        "boolean": f"CASE {cell} WHEN 'true' THEN true WHEN 'false' THEN false END",
+        "date": (
+            f"CASE WHEN regexp_full_match({cell}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND {cell} >= '0001' "
+            f"THEN TRY_CAST({cell} AS DATE) END"
+        ),
+    }.get(spec.kind, cell)
+    return f"{expression} AS {name}"
 
 
 def parse_cell(text: str | None, spec: ColumnSpec) -> Any:
-    """A CSV cell as a Python value of its column's type; ``None`` for empty or unparsable."""
+    """A CSV cell as a Python value of its column's type; ``None`` for empty or unparsable.
+
+    The typed views parse cells the same way in SQL (digits are ASCII there).
+    """
     if text is None or text == "":
         return None
     kind = spec.kind

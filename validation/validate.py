@@ -1,4 +1,15 @@
-"""Validate a data package: Frictionless, then every check of the registry.
+"""Validate a data package: the standards gate (Frictionless, or its DuckDB engine), then every check of the registry.
+
+Two engines give the same report structure and codes:
+
+- ``frictionless``: Frictionless validates the CSV resources row by row. The
+  shipped release and every small package go this way.
+- ``duckdb``: the same checks as SQL over whole columns
+  (:mod:`usiraq.validation.duckdb_run`), and the CSV files read by DuckDB,
+  for packages too large for Frictionless.
+
+``auto`` picks ``duckdb`` above :data:`ROW_THRESHOLD` rows. The dataset's own
+checks run on either, in SQL over the same DuckDB tables.
 
 Example:
     >>> report = validate_package()  # the shipped release
@@ -10,30 +21,54 @@ Example:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from usiraq.schema import TABLE_NAMES
 from usiraq.validation.checks.base import Check
 from usiraq.validation.checks.registry import CHECKS
 from usiraq.validation.frictionless_run import CODE_PREFIX, run_frictionless
-from usiraq.validation.package import LocalPackage, PackageError, open_package
+from usiraq.validation.package import LocalPackage, PackageError, open_package, resource_format
 from usiraq.validation.report import CheckResult, Finding, Report
 from usiraq.validation.tables import Tables
 
+ENGINES = ("auto", "frictionless", "duckdb")
+ROW_THRESHOLD = 100_000
+"""Above this many CSV rows (all tables together), ``auto`` validates with the DuckDB engine."""
+STEPS: tuple[str, ...] = ("read", "standards", *(check.code for check in CHECKS))
+"""The steps of a validation, in order: reading the tables, the standards gate, each check."""
+
 _CHECK_ORDER = [CODE_PREFIX, *(check.code for check in CHECKS)]
+_CHUNK = 1 << 20
+
+Progress = Callable[[str], None]
 
 
-def validate_package(path: str | Path | None = None) -> Report:
+def validate_package(path: str | Path | None = None, engine: str = "auto", progress: Progress | None = None) -> Report:
     """Validate the package at ``path`` (a datapackage.json or its folder; ``None``: the shipped release).
+
+    Args:
+        path: the package.
+        engine: ``frictionless``, ``duckdb``, or ``auto`` (by size, see :data:`ROW_THRESHOLD`).
+        progress: called with the name of each step in :data:`STEPS` as it starts.
 
     Never raises for a bad package: a package that cannot be used at all
     (missing or malformed descriptor, unsafe resource path, unreadable CSV)
     gives a report whose ``error`` says why and whose exit code is 2.
+
+    Raises:
+        ValueError: for an unknown engine.
+
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     started = time.perf_counter()
+    step = progress or _quiet
     try:
         package = open_package(path)
-        tables = Tables(package)
+        chosen = choose_engine(package, engine)
+        step("read")
+        tables = Tables(package, reader="duckdb" if chosen == "duckdb" else "python")
         rows = tables.load_all()
     except PackageError as error:
         return Report(package=_shown(path), error=str(error), seconds=time.perf_counter() - started)
@@ -41,12 +76,44 @@ def validate_package(path: str | Path | None = None) -> Report:
     report = Report(
         package=str(package.descriptor_path), version=version if isinstance(version, str) else None, rows=rows
     )
-    _frictionless(report, package, list(rows))
-    for check in CHECKS:
-        _run(report, check, tables)
+    report.engine = chosen
+    try:
+        step("standards")
+        _standards(report, tables, chosen, list(rows))
+        for check in CHECKS:
+            step(check.code)
+            _run(report, check, tables)
+    finally:
+        tables.close()
     report.checks.sort(key=_order)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def choose_engine(package: LocalPackage, engine: str) -> str:
+    """The engine to use: as asked, or for ``auto`` by the number of CSV rows (counted by line breaks)."""
+    if engine != "auto":
+        return engine
+    return "duckdb" if csv_lines(package) > ROW_THRESHOLD else "frictionless"
+
+
+def csv_lines(package: LocalPackage) -> int:
+    """The line breaks in the package's CSV files: an upper bound of their rows, found at disk speed."""
+    total = 0
+    for resource in package.resources:
+        if resource_format(resource) != "csv" or not isinstance(resource.get("path"), str):
+            continue
+        try:
+            with package.local_file(resource["path"]).open("rb") as handle:
+                while chunk := handle.read(_CHUNK):
+                    total += chunk.count(b"\n")
+        except (PackageError, OSError):
+            continue
+    return total
+
+
+def _quiet(step: str) -> None:
+    del step
 
 
 def _shown(path: str | Path | None) -> str:
@@ -55,15 +122,21 @@ def _shown(path: str | Path | None) -> str:
     return str(path)
 
 
-def _frictionless(report: Report, package: LocalPackage, tables: list[str]) -> None:
-    """Add Frictionless' errors; a table it found nothing wrong with gets a passing ``frictionless`` entry."""
+def _standards(report: Report, tables: Tables, engine: str, present: list[str]) -> None:
+    """Add the standards gate's errors; a table it found nothing wrong with gets a passing ``frictionless`` entry."""
     try:
-        for code, finding in run_frictionless(package):
+        if engine == "duckdb":
+            from usiraq.validation.duckdb_run import run_duckdb
+
+            found = run_duckdb(tables)
+        else:
+            found = run_frictionless(tables.package)
+        for code, finding in found:
             report.result(code, finding.table).add(finding)
-    except Exception as error:  # Frictionless must not crash the report on a hostile package
+    except Exception as error:  # the gate must not crash the report on a hostile package
         report.result(f"{CODE_PREFIX}/exception", None).add(Finding(None, _crash(error)))
     failed = {check.table for check in report.checks}
-    for table in tables:
+    for table in present:
         if table not in failed:
             report.result(CODE_PREFIX, table)
 

@@ -15,15 +15,15 @@ from collections.abc import Iterator
 
 from usiraq.validation.checks.base import Check
 from usiraq.validation.report import Finding
-from usiraq.validation.tables import Row, Tables
+from usiraq.validation.tables import Tables
 
-DATE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": ("published",),
-    "events": ("date",),
-    "event_mentions": ("date",),
-    "force_figures": ("as_of",),
+DATE_COLUMNS: dict[str, str] = {
+    "sources": "published",
+    "events": "date",
+    "event_mentions": "date",
+    "force_figures": "as_of",
 }
-"""Per table, the prefixes of its ``<prefix>_start/_end/_precision/_basis`` columns."""
+"""Per table, the prefix of its ``<prefix>_start/_end/_precision/_basis`` columns."""
 FUTURE_STATUSES = frozenset({"planned", "expected", "announced", "intended"})
 
 
@@ -72,33 +72,34 @@ def interval_error(start: dt.date, end: dt.date, precision: str | None, basis: s
 
 
 def run(tables: Tables) -> Iterator[Finding]:
-    """Check every interval, then every mention against its article's publication date."""
-    for table, prefixes in DATE_COLUMNS.items():
-        for number, row in tables.numbered(table):
-            for prefix in prefixes:
-                message = _row_error(row, prefix)
-                if message:
-                    yield Finding(table, f"{prefix}: {message}", number, f"{prefix}_start")
+    """Check each distinct interval once (SQL groups the rows), then every mention against its publication."""
+    for table, prefix in DATE_COLUMNS.items():
+        found = []
+        columns = ", ".join(f"{prefix}_{part}" for part in ("start", "end", "precision", "basis"))
+        for *interval, rows in tables.query(f"SELECT {columns}, list(_row) FROM {{{table}}} GROUP BY ALL"):
+            message = _row_error(*interval)
+            found += [Finding(table, f"{prefix}: {message}", row, f"{prefix}_start") for row in rows] if message else []
+        yield from sorted(found, key=lambda finding: finding.row or 0)
     yield from _after_publication(tables)
 
 
-def _row_error(row: Row, prefix: str) -> str | None:
-    start, end, precision = row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_precision"]
+def _row_error(start: dt.date | None, end: dt.date | None, precision: str | None, basis: str | None) -> str | None:
     if start is None and end is None:
         return "a precision but no dates" if precision is not None else None
     if start is None or end is None:
         return "only one end of the interval is set"
-    return interval_error(start, end, precision, row[f"{prefix}_basis"])
+    return interval_error(start, end, precision, basis)
 
 
 def _after_publication(tables: Tables) -> Iterator[Finding]:
-    published = {row["source_id"]: row["published_end"] for row in tables.rows("sources")}
-    for number, row in tables.numbered("event_mentions"):
-        last = published.get(row["source_id"])
-        start = row["date_start"]
-        if last is None or start is None or start <= last or row["status"] in FUTURE_STATUSES:
-            continue
-        message = f"dated from {start}, after its article's publication ({last}), but its status is {row['status']}"
+    future = ", ".join(f"'{status}'" for status in sorted(FUTURE_STATUSES))
+    last = "SELECT source_id, arg_max_null(published_end, _row) AS last FROM {sources} GROUP BY source_id"
+    query = (
+        f"SELECT m._row, m.date_start, m.status, p.last FROM {{event_mentions}} m JOIN ({last}) p USING (source_id) "
+        f"WHERE m.date_start > p.last AND (m.status IS NULL OR m.status NOT IN ({future})) ORDER BY m._row"
+    )
+    for number, start, status, last in tables.query(query):
+        message = f"dated from {start}, after its article's publication ({last}), but its status is {status}"
         yield Finding("event_mentions", message, number, "date_start")
 
 

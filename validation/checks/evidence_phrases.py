@@ -17,14 +17,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 
 def run(tables: Tables) -> Iterator[Finding]:
-    """Look for each phrase column's value inside the row's quote."""
+    """Look for each phrase column's value inside the row's quote: one SQL scan per table."""
     for table, fields in PHRASES.items():
-        for number, row in tables.numbered(table):
-            quote = row["quote"]
-            if quote is None:
-                continue
-            for name in fields:
-                phrase = row[name]
+        outside = " OR ".join(f'NOT contains(quote, "{name}")' for name in fields)
+        selected = ", ".join(f'"{name}"' for name in fields)
+        query = f"SELECT _row, quote, {selected} FROM {{{table}}} WHERE quote IS NOT NULL AND ({outside}) ORDER BY _row"
+        for number, quote, *phrases in tables.query(query):
+            for name, phrase in zip(fields, phrases, strict=True):
                 if phrase is not None and phrase not in quote:
                     yield Finding(table, f"{name} {short(phrase)} is not in the quote {short(quote)}", number, name)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
-from usiraq.validation.tables import Row, Tables
+from usiraq.validation.tables import Tables
 
 _UNIT_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -68,9 +68,8 @@ def _words(words: list[str]) -> int | None:
     return total + current
 
 
-def figure_errors(row: Row) -> Iterator[tuple[str, str]]:
-    """(field, message) for each way the figure's value disagrees with its bounds or words."""
-    value, low, high, text = row["value"], row["value_low"], row["value_high"], row["number_text"]
+def figure_errors(value: int | None, low: int | None, high: int | None, text: str | None) -> Iterator[tuple[str, str]]:
+    """(field, message) for each way a figure's value disagrees with its bounds or words."""
     if value is None:
         return
     if low is not None and low > value:
@@ -87,10 +86,13 @@ def figure_errors(row: Row) -> Iterator[tuple[str, str]]:
 
 
 def run(tables: Tables) -> Iterator[Finding]:
-    """Check the bounds and the written number of every force figure."""
-    for number, row in tables.numbered("force_figures"):
-        for field, message in figure_errors(row):
-            yield Finding("force_figures", message, number, field)
+    """Check the bounds and the written number of every force figure, once per distinct combination."""
+    query = "SELECT value, value_low, value_high, number_text, list(_row) FROM {force_figures} GROUP BY ALL"
+    found = []
+    for *figure, rows in tables.query(query):
+        found += [(row, field, message) for field, message in figure_errors(*figure) for row in rows]
+    for row, field, message in sorted(found, key=lambda item: item[0]):
+        yield Finding("force_figures", message, row, field)
 
 
 CHECK = Check(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from usiraq.schema import TABLE_NAMES
@@ -14,18 +12,6 @@ from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
-_CHUNK = 1 << 20
-
-
-def digest(path: Path, algorithm: str = "sha256") -> tuple[int, str]:
-    """(byte count, hex digest) of a file, read in chunks."""
-    hasher = hashlib.new(algorithm)
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            hasher.update(chunk)
-            size += len(chunk)
-    return size, hasher.hexdigest()
 
 
 def declared_hash(value: Any) -> tuple[str, str] | None:
@@ -48,7 +34,7 @@ def resource_errors(tables: Tables, resource: dict[str, Any]) -> Iterator[str]:
     if declared is None or declared[0] not in ALGORITHMS:
         yield f"{fmt}: hash {resource.get('hash')!r} is not one of {', '.join(ALGORITHMS)} as '<algorithm>:<hex>'"
         declared = ("sha256", "")
-    size, actual = digest(path, declared[0])
+    size, actual = tables.digest(path, declared[0])
     if resource.get("bytes") != size:
         yield f"{fmt}: bytes is {resource.get('bytes')!r}, the file has {size}"
     if declared[1] and actual != declared[1]:

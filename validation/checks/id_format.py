@@ -39,29 +39,36 @@ def run(tables: Tables) -> Iterator[Finding]:
         yield from _duplicate_keys(tables, model)
 
 
-def _format_errors(tables: Tables, model: type[Record]) -> Iterator[Finding]:
-    specs = id_columns(model)
-    for number, row in tables.numbered(model.table_name):
-        for column in specs:
-            value = row[column.name]
-            message = id_error(value, column) if value is not None else None
+def _format_errors(tables: Tables, model: type[Record]) -> list[Finding]:
+    """Cells SQL cannot vouch for (not plain ASCII slugs within the limit) are judged by :func:`id_error`."""
+    found = []
+    for index, column in enumerate(id_columns(model)):
+        name, limit = f'"{column.name}"', column.constraints.get("max_length", 1 << 30)
+        plain = f"regexp_full_match({name}, '[a-z0-9]+([-_][a-z0-9]+)*') AND length({name}) <= {limit}"
+        query = f"SELECT _row, {name} FROM {{{model.table_name}}} WHERE {name} IS NOT NULL AND NOT ({plain})"
+        for row, value in tables.query(query):
+            message = id_error(value, column)
             if message:
-                yield Finding(model.table_name, message, number, column.name)
+                found.append((row, index, Finding(model.table_name, message, row, column.name)))
+    return [finding for *_, finding in sorted(found, key=lambda item: item[:2])]
 
 
 def _duplicate_keys(tables: Tables, model: type[Record]) -> Iterator[Finding]:
-    first_seen: dict[tuple[object, ...], int] = {}
+    """Rows whose primary key an earlier row has: grouped in SQL, only the repeats come back."""
     key = model.primary_key
-    for number, row in tables.numbered(model.table_name):
-        values = tuple(row[name] for name in key)
-        if None in values:
-            continue
-        if values in first_seen:
-            shown = ", ".join(f"{name}={value!r}" for name, value in zip(key, values, strict=True))
-            message = f"primary key ({shown}) repeats row {first_seen[values]}"
-            yield Finding(model.table_name, message, number, ",".join(key))
-        else:
-            first_seen[values] = number
+    names = ", ".join(f'"{name}"' for name in key)
+    keyed = ", ".join(f't."{name}"' for name in key)
+    complete = " AND ".join(f'"{name}" IS NOT NULL' for name in key)
+    same = " AND ".join(f't."{name}" = d."{name}"' for name in key)
+    view = f"{{{model.table_name}}}"
+    repeated = f"SELECT {names} FROM {view} WHERE {complete} GROUP BY ALL HAVING count(*) > 1"
+    query = (
+        f"SELECT _row, first, {names} FROM (SELECT t._row, {keyed}, min(t._row) OVER (PARTITION BY {keyed}) AS first "
+        f"FROM {view} t SEMI JOIN ({repeated}) d ON {same}) WHERE _row > first ORDER BY _row"
+    )
+    for row, first, *values in tables.query(query):
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(key, values, strict=True))
+        yield Finding(model.table_name, f"primary key ({shown}) repeats row {first}", row, ",".join(key))
 
 
 CHECK = Check(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -12,63 +13,65 @@ from usiraq.schema.record import Record
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.package import PackageError
 from usiraq.validation.report import Finding
-from usiraq.validation.tables import FIRST_ROW, Tables
+from usiraq.validation.tables import Tables
 
 
 def run(tables: Tables) -> Iterator[Finding]:
-    """Read every Parquet file and compare it with the CSV twin, column by column."""
+    """Read every Parquet file's schema, then compare its rows with the CSV twin's, column by column, in SQL."""
     for model in TABLES:
         table = model.table_name
         if not tables.present(table):
             continue
         try:
-            with pq.ParquetFile(tables.package.resource_path(table, "parquet")) as handle:
-                parquet = handle.read()
+            path = tables.package.resource_path(table, "parquet")
+            with pq.ParquetFile(path) as handle:
+                schema, count = handle.schema_arrow, handle.metadata.num_rows
         except PackageError:
             continue  # package-resources reports the missing resource, file-integrity the missing file
         except (OSError, pa.ArrowException) as error:
             yield Finding(table, f"the Parquet file cannot be read: {short(str(error), 200)}")
             continue
-        yield from compare(tables, model, parquet)
+        yield from compare(tables, model, path, schema, count)
 
 
-def compare(tables: Tables, model: type[Record], parquet: pa.Table) -> Iterator[Finding]:
-    """Differences between ``parquet`` and the CSV rows of ``model``'s table."""
+def compare(tables: Tables, model: type[Record], path: Path, parquet: pa.Schema, count: int) -> Iterator[Finding]:
+    """Differences between the Parquet file at ``path`` (its schema, its row count) and the CSV rows."""
     table, schema = model.table_name, arrow_schema(model)
     for field in schema:
-        found = parquet.schema.field(field.name) if field.name in parquet.schema.names else None
+        found = parquet.field(field.name) if field.name in parquet.names else None
         if found is None or found.type != field.type or found.nullable != field.nullable:
             shown = "missing" if found is None else f"{found.type}{'' if found.nullable else ' not null'}"
             yield Finding(table, f"Parquet column is {shown}, the models give {field.type}", field=field.name)
-    extra = [name for name in parquet.schema.names if name not in schema.names]
+    extra = [name for name in parquet.names if name not in schema.names]
     if extra:
         yield Finding(table, f"Parquet has columns the models do not: {extra}")
-    rows = tables.rows(table)
-    if parquet.num_rows != len(rows):
-        yield Finding(table, f"Parquet has {parquet.num_rows} rows, the CSV {len(rows)}")
+    rows = tables.count(table)
+    if count != rows:
+        yield Finding(table, f"Parquet has {count} rows, the CSV {rows}")
         return
-    csv_table = pa.Table.from_pylist(rows, schema=pa.schema([field.with_nullable(True) for field in schema]))
-    for field in schema:
-        if field.name in parquet.schema.names and parquet.schema.field(field.name).type == field.type:
-            yield from _cell_differences(table, field.name, csv_table.column(field.name), parquet.column(field.name))
+    typed = {field.name: field.type for field in parquet}
+    same = [field.name for field in schema if typed.get(field.name) == field.type]
+    if same:
+        yield from _cell_differences(tables, table, same, path)
 
 
-def _cell_differences(
-    table: str, name: str, csv_column: pa.ChunkedArray, parquet_column: pa.ChunkedArray
-) -> Iterator[Finding]:
-    plain_csv, plain_parquet = _plain(csv_column), _plain(parquet_column)
-    if plain_csv.equals(plain_parquet):
+def _cell_differences(tables: Tables, table: str, names: list[str], path: Path) -> Iterator[Finding]:
+    """Rows are paired by position (a positional join streams both files); only differing rows come back."""
+    columns = ", ".join(f'c."{name}", p."{name}"' for name in names)
+    differs = " OR ".join(f'c."{name}" IS DISTINCT FROM p."{name}"' for name in names)
+    query = (
+        f"SELECT c._row, {columns} FROM {{{table}}} c POSITIONAL JOIN read_parquet(?) p WHERE {differs} ORDER BY c._row"
+    )
+    try:
+        rows = tables.query(query, str(path))
+    except Exception as error:  # DuckDB raises its own error types for an unreadable file
+        yield Finding(table, f"the Parquet file cannot be read: {short(str(error), 200)}")
         return
-    for index, (left, right) in enumerate(zip(plain_csv.to_pylist(), plain_parquet.to_pylist(), strict=True)):
-        if left != right:
-            yield Finding(table, f"Parquet has {short(right)}, the CSV {short(left)}", index + FIRST_ROW, name)
-
-
-def _plain(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Dictionary-encoded columns decoded, so equal values compare equal whatever their dictionary."""
-    if pa.types.is_dictionary(column.type):
-        return column.cast(column.type.value_type)
-    return column
+    for index, name in enumerate(names):
+        for number, *cells in rows:
+            left, right = cells[2 * index], cells[2 * index + 1]
+            if left != right:
+                yield Finding(table, f"Parquet has {short(right)}, the CSV {short(left)}", number, name)
 
 
 CHECK = Check(

@@ -11,13 +11,8 @@ from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
 
 
-def keys_of(tables: Tables, table: str, fields: tuple[str, ...]) -> set[tuple[object, ...]]:
-    """Every value of ``fields`` in ``table``."""
-    return {tuple(row[name] for name in fields) for row in tables.rows(table)}
-
-
 def run(tables: Tables) -> Iterator[Finding]:
-    """Look up every foreign key value of every table in the table it references."""
+    """Look up every foreign key value of every table in the table it references (an anti-join each)."""
     for model in TABLES:
         for foreign_key in model.foreign_keys:
             yield from _dangling(tables, model, foreign_key)
@@ -25,12 +20,16 @@ def run(tables: Tables) -> Iterator[Finding]:
 
 def _dangling(tables: Tables, model: type[Record], foreign_key: ForeignKey) -> Iterator[Finding]:
     model_for(foreign_key.table)  # a key into an unknown table is a schema bug: fail loudly
-    known = keys_of(tables, foreign_key.table, foreign_key.reference_fields)
     target = f"{foreign_key.table}.{','.join(foreign_key.reference_fields)}"
-    for number, row in tables.numbered(model.table_name):
-        values = tuple(row[name] for name in foreign_key.fields)
-        if None in values or values in known:
-            continue
+    pairs = list(zip(foreign_key.fields, foreign_key.reference_fields, strict=True))
+    selected = ", ".join(f'c."{name}"' for name in foreign_key.fields)
+    complete = " AND ".join(f'c."{name}" IS NOT NULL' for name in foreign_key.fields)
+    matched = " AND ".join(f'p."{reference}" = c."{name}"' for name, reference in pairs)
+    query = (
+        f"SELECT c._row, {selected} FROM {{{model.table_name}}} c ANTI JOIN {{{foreign_key.table}}} p "
+        f"ON {matched} WHERE {complete} ORDER BY c._row"
+    )
+    for number, *values in tables.query(query):
         shown = ", ".join(repr(value) for value in values)
         message = f"{','.join(foreign_key.fields)} {shown} is not in {target}"
         yield Finding(model.table_name, message, number, ",".join(foreign_key.fields))

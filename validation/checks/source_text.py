@@ -22,17 +22,21 @@ def measures(text: str) -> dict[str, object]:
     }
 
 
+_COLUMNS = ("text", "sha256", "char_count", "word_count", *PRINTED)
+
+
 def run(tables: Tables) -> Iterator[Finding]:
-    """Recompute the measures of every text and look for each printed field in it."""
-    for number, row in tables.numbered("sources"):
-        text = row["text"]
-        if text is None:
-            continue
-        yield from _measure_errors(row, text, number)
-        for name in PRINTED:
-            value = row[name]
-            if value is not None and value not in text:
-                yield Finding("sources", f"{name} {short(value)} does not occur in the text", number, name)
+    """Recompute the measures of every text and look for each printed field in it (a batch of articles at a time)."""
+    selected = ", ".join(_COLUMNS)
+    for batch in tables.batches(f"SELECT _row, {selected} FROM {{sources}} WHERE text IS NOT NULL ORDER BY _row"):
+        for number, *values in batch:
+            row = dict(zip(_COLUMNS, values, strict=True))
+            text = row["text"]
+            yield from _measure_errors(row, text, number)
+            for name in PRINTED:
+                value = row[name]
+                if value is not None and value not in text:
+                    yield Finding("sources", f"{name} {short(value)} does not occur in the text", number, name)
 
 
 def _measure_errors(row: Row, text: str, number: int) -> Iterator[Finding]:

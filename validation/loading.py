@@ -1,0 +1,121 @@
+"""Read a package's CSV files into DuckDB as text, cell for cell, with Frictionless' row numbers.
+
+Each table becomes ``raw_<table>``: a column ``_row`` (the row number as
+Frictionless counts it: the header is row 1) and one text column per header
+position, ``c0``, ``c1``, ... (an empty cell is NULL, as Frictionless reads
+``""`` as missing). Two readers fill it the same way:
+
+- ``python``: the standard library's CSV reader, strict about quotes; a short
+  row is padded with NULLs and extra cells are dropped (Frictionless reports
+  both). For packages small enough to go through Frictionless too.
+- ``duckdb``: DuckDB's parallel CSV reader with the same dialect and no
+  guessing; a row with too few or too many cells makes the file unusable.
+  For packages too large for Frictionless.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from usiraq.validation.package import PackageError
+
+READERS = ("python", "duckdb")
+_FIELD_LIMIT = 2**31 - 1
+
+
+def column(position: int) -> str:
+    """The name of the raw column at header ``position``."""
+    return f"c{position}"
+
+
+def load_raw(connection: Any, name: str, path: Path, reader: str) -> list[str]:
+    """Load the CSV file ``path`` as ``raw_<name>``; return its header.
+
+    Raises:
+        PackageError: the file cannot be read, is not UTF-8 or is not CSV.
+
+    """
+    if reader == "duckdb":
+        return _load_with_duckdb(connection, name, path)
+    header, lines = read_csv(path)
+    width = len(header)
+    data: dict[str, Any] = {"_row": pa.array(range(2, len(lines) + 2), pa.int64())}
+    for position in range(width):
+        data[column(position)] = pa.array([_cell(line, position) for line in lines], pa.string())
+    connection.register(f"raw_{name}", pa.table(data))
+    return header
+
+
+def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    """The header and the records (lists of cells) of a UTF-8 CSV file.
+
+    Raises:
+        PackageError: if the file cannot be read, is not UTF-8 or is not CSV.
+
+    """
+    csv.field_size_limit(_FIELD_LIMIT)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = list(csv.reader(handle, delimiter=",", quotechar='"', strict=True))
+    except UnicodeDecodeError as error:
+        raise PackageError(f"{path}: not UTF-8 (byte {error.start} of a chunk: {error.reason})") from None
+    except csv.Error as error:
+        raise PackageError(f"{path}: not a readable CSV file: {error}") from None
+    except OSError as error:
+        raise PackageError(f"{path}: cannot read: {error.strerror or error}") from None
+    if not lines:
+        return [], []
+    return lines[0], lines[1:]
+
+
+def _cell(line: list[str], position: int) -> str | None:
+    value = line[position] if position < len(line) else ""
+    return value or None
+
+
+def _load_with_duckdb(connection: Any, name: str, path: Path) -> list[str]:
+    header = _header(path)
+    if not header:
+        connection.execute(f'CREATE OR REPLACE TABLE "raw_{name}" AS SELECT NULL::BIGINT AS _row WHERE false')
+        return header
+    columns = ", ".join(f"'{column(position)}': 'VARCHAR'" for position in range(len(header)))
+    options = (
+        "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+        f"new_line = '\\n', strict_mode = true, null_padding = false, columns = {{{columns}}}"
+    )
+    names = ", ".join(column(position) for position in range(len(header)))
+    try:
+        connection.execute(
+            f'CREATE OR REPLACE TABLE "scan_{name}" AS SELECT {names} FROM read_csv(?, {options})', [str(path)]
+        )
+        connection.execute(
+            f'CREATE OR REPLACE VIEW "raw_{name}" AS SELECT rowid + 2 AS _row, {names} FROM "scan_{name}"'
+        )
+    except Exception as error:  # DuckDB raises its own error types for unreadable files
+        message = str(error).splitlines()[0]
+        if "unicode" in message.lower() or "utf" in message.lower():
+            raise PackageError(f"{path}: not UTF-8 ({message})") from None
+        raise PackageError(f"{path}: not a readable CSV file: {message}") from None
+    return header
+
+
+def _header(path: Path) -> list[str]:
+    """The first record of a CSV file.
+
+    Raises:
+        PackageError: if the file cannot be read, is not UTF-8 or its header is not CSV.
+
+    """
+    csv.field_size_limit(_FIELD_LIMIT)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return next(csv.reader(handle, delimiter=",", quotechar='"', strict=True), [])
+    except UnicodeDecodeError as error:
+        raise PackageError(f"{path}: not UTF-8 (byte {error.start} of a chunk: {error.reason})") from None
+    except csv.Error as error:
+        raise PackageError(f"{path}: not a readable CSV file: {error}") from None
+    except OSError as error:
+        raise PackageError(f"{path}: cannot read: {error.strerror or error}") from None
