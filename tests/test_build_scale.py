@@ -38,7 +38,7 @@ letters = st.sampled_from(list("ABab .-_’é1\u00a0ß"))
 words = st.text(letters, min_size=1, max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(text=st.text(letters, max_size=60), aliases=st.lists(words, min_size=1, max_size=8))
 def test_alias_matcher_finds_what_the_alias_by_alias_search_finds(text: str, aliases: list[str]) -> None:
     assert AliasMatcher(aliases).find(text) == reference(text, aliases)

@@ -7,7 +7,8 @@ row by row in Python. For each release table:
 - ``raw_<table>``: the CSV cells as text by header position (see
   :mod:`usiraq.validation.loading`), with ``_row``, the row number as
   Frictionless counts it;
-- ``<table>`` (a view): the model's columns by name, with the model's types;
+- ``<table>``: the model's columns by name, with the model's types (a table
+  for small packages, typed once; a view for large ones, typed as read);
   a cell that does not parse as its column's type is NULL there (Frictionless,
   or the DuckDB engine, reports the cell itself);
 - ``source_texts`` (a view): each source_id's text (the last row wins if the
@@ -161,7 +162,8 @@ class Tables:
             self.connection.execute(f'CREATE OR REPLACE VIEW "raw_{name}" AS SELECT NULL::BIGINT AS _row WHERE false')
         positions = {label: position for position, label in enumerate(header)}
         typed = ", ".join(typed_column(spec, positions.get(spec.name)) for spec in specs)
-        self.connection.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT _row, {typed} FROM "raw_{name}"')
+        kind = "TABLE" if self.reader == "python" else "VIEW"  # small packages: typed once; large: typed as read
+        self.connection.execute(f'CREATE OR REPLACE {kind} "{name}" AS SELECT _row, {typed} FROM "raw_{name}"')
         if name == "sources":
             self._source_texts()
         self._headers[name] = header

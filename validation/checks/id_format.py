@@ -39,18 +39,24 @@ def run(tables: Tables) -> Iterator[Finding]:
         yield from _duplicate_keys(tables, model)
 
 
-def _format_errors(tables: Tables, model: type[Record]) -> list[Finding]:
+def _format_errors(tables: Tables, model: type[Record]) -> Iterator[Finding]:
     """Cells SQL cannot vouch for (not plain ASCII slugs within the limit) are judged by :func:`id_error`."""
-    found = []
-    for index, column in enumerate(id_columns(model)):
-        name, limit = f'"{column.name}"', column.constraints.get("max_length", 1 << 30)
-        plain = f"regexp_full_match({name}, '[a-z0-9]+([-_][a-z0-9]+)*') AND length({name}) <= {limit}"
-        query = f"SELECT _row, {name} FROM {{{model.table_name}}} WHERE {name} IS NOT NULL AND NOT ({plain})"
-        for row, value in tables.query(query):
-            message = id_error(value, column)
+    specs = id_columns(model)
+    if not specs:
+        return
+    names = ", ".join(f'"{column.name}"' for column in specs)
+    doubtful = " OR ".join(
+        f"NOT (regexp_full_match(\"{column.name}\", '[a-z0-9]+([-_][a-z0-9]+)*') "
+        f'AND length("{column.name}") <= {column.constraints.get("max_length", 1 << 30)})'
+        for column in specs
+    )
+    for row, *values in tables.query(
+        f"SELECT _row, {names} FROM {{{model.table_name}}} WHERE {doubtful} ORDER BY _row"
+    ):
+        for column, value in zip(specs, values, strict=True):
+            message = id_error(value, column) if value is not None else None
             if message:
-                found.append((row, index, Finding(model.table_name, message, row, column.name)))
-    return [finding for *_, finding in sorted(found, key=lambda item: item[:2])]
+                yield Finding(model.table_name, message, row, column.name)
 
 
 def _duplicate_keys(tables: Tables, model: type[Record]) -> Iterator[Finding]:
