@@ -1,0 +1,149 @@
+"""Benchmark: build, validate and load synthetic corpora of growing size, each beside a reference.
+
+For each size N (articles), in a work folder:
+
+- build: ``usiraq build --root corpus --out release``, against the time to
+  parse the same YAML inputs with PyYAML's C loader (every build must read its
+  inputs, so parsing them is the floor; the ratio is what the build adds).
+- validate: ``usiraq validate --engine duckdb``, against ``frictionless
+  validate`` on a descriptor of the same CSV resources.
+- load: ``usiraq.load("claims", path=...)`` in a new interpreter, against
+  ``pandas.read_parquet`` of the same Parquet file (medians of alternating runs).
+
+Every figure is a new child process: wall-clock seconds and its own peak RSS.
+The build's growth is the slope of log(seconds) against log(N). With
+``--large-claims``, a release of that many claims is written directly, faults
+are seeded into its claims.csv, and both validators must report the same
+faults; the ratio of their times is the figure.
+
+Usage:
+    python bench/run.py [--sizes 5,500,5000] [--large-claims 1000000] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import faults
+import synth_release
+import synthetic
+from load import machine, versions
+from measure import Run, exponent, measure, python
+
+BIN = Path(sys.executable).parent
+CLAIMS_PER_ARTICLE = 18.84
+"""Claims per synthetic article (measured), to size a release by its claims."""
+
+
+def yaml_reference(root: Path) -> list[str]:
+    """A command that parses every YAML input of the corpus at ``root`` with PyYAML's C loader."""
+    code = (
+        "import pathlib, yaml; "
+        f"[yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader) for p in pathlib.Path({str(root)!r})"
+        ".rglob('*.yaml') if 'release' not in p.parts]"
+    )
+    return python(code)
+
+
+def release_rows(release: Path) -> int:
+    """Data rows of all CSV resources (from the descriptor-independent files)."""
+    return sum(sum(1 for _ in path.open(encoding="utf-8")) - 1 for path in (release / "csv").glob("*.csv"))
+
+
+def claims_rows(release: Path) -> int:
+    """Rows of claims.parquet."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(release / "parquet" / "claims.parquet").metadata.num_rows
+
+
+def load_pair(release: Path, repeat: int) -> tuple[Run, Run]:
+    """Median runs of a cold ``usiraq.load('claims')`` and a cold pandas read of the same Parquet file."""
+    parquet = release / "parquet" / "claims.parquet"
+    ours = python(f"import usiraq; usiraq.load('claims', path={str(release)!r})")
+    theirs = python(f"import pandas as pd; pd.read_parquet({str(parquet)!r})")
+    runs: dict[str, list[Run]] = {"ours": [], "theirs": []}
+    for _ in range(repeat):
+        runs["ours"].append(measure(ours))
+        runs["theirs"].append(measure(theirs))
+    return median(runs["ours"]), median(runs["theirs"])
+
+
+def median(runs: list[Run]) -> Run:
+    """The run of median time."""
+    return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+
+
+def line(what: str, rows: int, ours: Run, theirs: Run, reference: str) -> str:
+    """One row of the report."""
+    return (
+        f"{what:<9} {rows:>10,} rows  {ours.seconds:8.2f} s {ours.rate(rows):>11,.0f} rows/s {ours.peak_mb:7.0f} MB"
+        f"  | {reference}: {theirs.seconds:8.2f} s {theirs.rate(rows):>11,.0f} rows/s {theirs.peak_mb:7.0f} MB"
+        f"  | ratio {theirs.seconds / ours.seconds:6.2f}"
+    )
+
+
+def size_run(workdir: Path, size: int, repeat: int) -> float:
+    """Measure one corpus size; print its three lines; return the build's seconds."""
+    corpus = synthetic.generate(workdir / f"corpus-{size}", size, seed=0)
+    release = corpus / "release"
+    build = measure([str(BIN / "usiraq"), "build", "--root", str(corpus), "--out", str(release)])
+    if build.code != 0:
+        raise SystemExit(f"build of {size} articles failed:\n{build.stderr}")
+    rows = release_rows(release)
+    print(line("build", rows, build, measure(yaml_reference(corpus)), "parse YAML"))
+    validate = measure([str(BIN / "usiraq"), "validate", str(release), "--engine", "duckdb"])
+    if validate.code != 0:
+        raise SystemExit(f"the release of {size} articles is not valid:\n{validate.stderr}")
+    reference = measure([str(BIN / "frictionless"), "validate", str(faults.csv_only(release))])
+    print(line("validate", rows, validate, reference, "frictionless"))
+    print(line("load", claims_rows(release), *load_pair(release, repeat), "pandas"))
+    return build.seconds
+
+
+def large_run(workdir: Path, claims: int) -> None:
+    """A release of ``claims`` claims, written directly, with seeded faults: both validators, same faults."""
+    release = workdir / f"release-{claims}"
+    synth_release.write_release(release, round(claims / CLAIMS_PER_ARTICLE), seed=0)
+    faults.seed(release, claims_rows(release))
+    rows = release_rows(release)
+    ours_json, theirs_json = workdir / "usiraq.json", workdir / "frictionless.json"
+    ours = measure([str(BIN / "usiraq"), "validate", str(release), "--engine", "duckdb", "--json"], ours_json)
+    theirs = measure([str(BIN / "frictionless"), "validate", str(faults.csv_only(release)), "--json"], theirs_json)
+    print(line("validate", rows, ours, theirs, "frictionless"))
+    found = faults.usiraq_keys(json.loads(ours_json.read_text(encoding="utf-8")))
+    expected = faults.frictionless_keys(json.loads(theirs_json.read_text(encoding="utf-8")))
+    print(f"{claims_rows(release):,} claims; faults found by frictionless: {len(expected)}, by usiraq: {len(found)}")
+    print(f"same faults (table, error type, row, field): {'yes' if found == expected else 'NO'}")
+    for key in sorted(expected ^ found, key=str)[:10]:
+        print(f"  only in {'frictionless' if key in expected else 'usiraq'}: {key}")
+
+
+def main() -> int:
+    """Run the benchmark and print the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,500,5000", help="corpus sizes in articles (default 5,500,5000)")
+    parser.add_argument("--large-claims", type=int, default=0, help="also validate a release of this many claims")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each load command (default 5)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where to write corpora (default: a temp folder)")
+    args = parser.parse_args()
+    print(*machine(), versions(sys.executable), sep="\n")
+    print("each line: usiraq, then | the reference; ratio = reference seconds / usiraq seconds")
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = args.workdir or Path(scratch)
+        sizes = [int(size) for size in args.sizes.split(",")]
+        seconds = [size_run(workdir, size, args.repeat) for size in sizes]
+        if len(sizes) > 1:
+            print(f"build time grows as N^{exponent(sizes, seconds):.2f} (least-squares slope of log time on log N)")
+            print("build seconds by N: " + ", ".join(f"{n}: {s:.1f}" for n, s in zip(sizes, seconds, strict=True)))
+        if args.large_claims:
+            large_run(workdir, args.large_claims)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
