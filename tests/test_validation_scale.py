@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from usiraq.schema import model_for
 from usiraq.schema.introspect import columns
-from usiraq.validation.checks.numbers_coded import NUMBER, numbers
+from usiraq.validation.checks.numbers_coded import NUMBER, NUMBER_WORDS, Cover, numbers
 from usiraq.validation.package import open_package
 from usiraq.validation.tables import Tables, parse_cell
 from usiraq.validation.validate import ROW_THRESHOLD, choose_engine, validate_package
@@ -71,3 +71,46 @@ def test_both_engines_pass_the_shipped_release() -> None:
         assert report.valid and report.engine == engine, [(c.code, c.table, c.errors[:1]) for c in report.failed()]
     with pytest.raises(ValueError, match="unknown engine"):
         validate_package(engine="pandas")
+
+
+def screen_flags(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the numbers-coded screen flags one article whose accounted-for spans are ``spans``."""
+    import duckdb
+    from usiraq.validation.number_sql import articles_query
+
+    connection = duckdb.connect()
+    connection.execute(
+        "CREATE TABLE sources AS SELECT 2 AS _row, 's' AS source_id, ?::VARCHAR AS text, "
+        "NULL::VARCHAR AS published_as_written",
+        [text],
+    )
+    connection.execute("CREATE TABLE uncoded_numbers (source_id VARCHAR, char_start BIGINT, char_end BIGINT)")
+    if spans:
+        connection.executemany("INSERT INTO uncoded_numbers VALUES ('s', ?, ?)", spans)
+    for table, phrase in (("force_figures", "number_text"), ("event_mentions", "date_as_written")):
+        connection.execute(
+            f"CREATE TABLE {table} (source_id VARCHAR, char_start BIGINT, quote VARCHAR, {phrase} VARCHAR)"
+        )
+    query = articles_query(NUMBER_WORDS)
+    for table in ("sources", "force_figures", "event_mentions", "uncoded_numbers"):
+        query = query.replace("{" + table + "}", table)
+    return bool(connection.execute(query).fetchall())
+
+
+@settings(max_examples=80, deadline=None)
+@given(parts=st.lists(st.one_of(tricky, words), max_size=6), cuts=st.lists(st.integers(0, 60), max_size=6))
+def test_numbers_screen_flags_every_article_with_an_uncovered_number(parts: list[str], cuts: list[int]) -> None:
+    text = " ".join(parts)
+    spans = [(start, start + size) for start, size in zip(cuts[::2], cuts[1::2], strict=False)]
+    cover = Cover(spans)
+    uncovered = [match for match in NUMBER.finditer(text) if not cover.covers(match.start(), match.end())]
+    if uncovered:
+        assert screen_flags(text, spans), (text, spans, uncovered)
+
+
+def test_numbers_screen_passes_a_clean_article() -> None:
+    text = "Published 2024-01-08 by X\nThere are about 2,500 US troops, and sixty in Syria."
+    spans = [(10, 20), (text.index("2,500"), text.index("2,500") + 5), (text.index("sixty"), text.index("sixty") + 5)]
+    assert not screen_flags(text, spans)
+    assert screen_flags(text, spans[:2])
+    assert screen_flags(text, [(10, 20), (text.index("2,500") + 2, text.index("2,500") + 5), spans[2]])

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from usiraq.validation.checks.base import Check, context
+from usiraq.validation.number_sql import articles_query
 from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
 
@@ -29,21 +30,7 @@ _LOWER_WORDS = re.compile(
     "(?:" + "|".join(f"{a}(?<!\\w.)(?:{'|'.join(w[1:] for w in ws)})" for a, ws in _BY_FIRST) + r")\b"
 )
 """The number words in lower case, each alternative led by its letter so the regex engine skips ahead fast."""
-_SPANS = """
-SELECT source_id, char_start + instr(quote, number_text) - 1, length(number_text) FROM {force_figures}
-WHERE source_id IS NOT NULL AND char_start IS NOT NULL AND contains(quote, number_text)
-UNION ALL SELECT source_id, char_start + instr(quote, date_as_written) - 1, length(date_as_written)
-FROM {event_mentions} WHERE source_id IS NOT NULL AND char_start IS NOT NULL AND contains(quote, date_as_written)
-UNION ALL SELECT source_id, char_start, char_end - char_start FROM {uncoded_numbers}
-WHERE source_id IS NOT NULL AND char_start IS NOT NULL AND char_end IS NOT NULL
-UNION ALL SELECT source_id, instr(text, published_as_written) - 1, length(published_as_written) FROM {sources}
-WHERE source_id IS NOT NULL AND contains(text, published_as_written)
-"""
-_ARTICLES = f"""
-SELECT s._row, s.source_id, s.text, c.starts, c.sizes FROM {{sources}} s LEFT JOIN
-(SELECT source_id, list(start) AS starts, list(size) AS sizes FROM ({_SPANS}) t(source_id, start, size) GROUP BY 1) c
-USING (source_id) WHERE s.text IS NOT NULL AND s.source_id IS NOT NULL ORDER BY s._row
-"""
+_ARTICLES = articles_query(NUMBER_WORDS)
 Span = tuple[int, int]
 
 
@@ -80,7 +67,11 @@ class Cover:
 
 
 def run(tables: Tables) -> Iterator[Finding]:
-    """Find every number of every article outside all accounted-for spans (SQL gathers the spans)."""
+    """Find every number of every article outside all accounted-for spans.
+
+    SQL gathers the spans and screens the articles (see :mod:`usiraq.validation.number_sql`);
+    the articles it flags are read here, number by number.
+    """
     for batch in tables.batches(_ARTICLES, 500):
         for number, source_id, text, starts, sizes in batch:
             cover = Cover([(start, start + size) for start, size in zip(starts or [], sizes or [], strict=True)])
