@@ -37,14 +37,13 @@ _BEFORE = rf"{_WORDLIKE}$|^\p{{Nd}}[,.]$"
 _AFTER = rf"^{_WORDLIKE}|^[,.]\p{{Nd}}"
 _FOLDED = "replace(replace(replace(replace({x}, '\u0130', 'i'), '\u0131', 'i'), '\u017f', 's'), '\u212a', 'k')"
 _SCREEN = """
-WITH t AS (SELECT _row, source_id, text, length(text) AS n FROM {sources}
-           WHERE text IS NOT NULL AND source_id IS NOT NULL),
-j AS (SELECT t._row, t.text, t.n, x.start, x.start + x.size AS stop, false AS sentinel
+WITH t AS (SELECT _row, source_id, length(text) AS n FROM {sources} WHERE text IS NOT NULL AND source_id IS NOT NULL),
+j AS (SELECT t._row, t.n, x.start, x.start + x.size AS stop, false AS sentinel
       FROM t JOIN (<spans>) x(source_id, start, size) USING (source_id)
-      UNION ALL SELECT _row, text, n, n, n, true FROM t),
+      UNION ALL SELECT _row, n, n, n, true FROM t),
 k AS (SELECT *, coalesce(max(stop) OVER (PARTITION BY _row ORDER BY start, stop
       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS reach FROM j)
-SELECT _row FROM k GROUP BY _row HAVING bool_or(
+SELECT k._row FROM k JOIN {sources} a USING (_row) GROUP BY k._row HAVING bool_or(
   (NOT sentinel AND (start < 0 OR stop <= start OR stop > n
     OR regexp_matches(substring(text, greatest(start - 1, 1), least(start, 2)), '<before>')
     OR regexp_matches(substring(text, stop + 1, 2), '<after>')))
