@@ -25,7 +25,7 @@ def test_fast_number_search_finds_what_the_number_pattern_finds(parts: list[str]
     assert [match.span() for match in numbers(text)] == [match.span() for match in NUMBER.finditer(text)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(cell=st.one_of(st.text(max_size=12), st.sampled_from(["12", "-3", "+0", "2024-02-29", "2024-02-30", "true"])))
 def test_typed_views_parse_cells_as_parse_cell_does(tmp_path_factory: pytest.TempPathFactory, cell: str) -> None:
     specs = {spec.name: spec for spec in columns(model_for("force_figures"))}
@@ -97,7 +97,7 @@ def screen_flags(text: str, spans: list[tuple[int, int]]) -> bool:
     return bool(connection.execute(query).fetchall())
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(parts=st.lists(st.one_of(tricky, words), max_size=6), cuts=st.lists(st.integers(0, 60), max_size=6))
 def test_numbers_screen_flags_every_article_with_an_uncovered_number(parts: list[str], cuts: list[int]) -> None:
     text = " ".join(parts)
