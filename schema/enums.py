@@ -97,9 +97,12 @@ class ActorType(DescribedEnum):
 
     PERSON = "person", "A named individual."
     STATE = "state", "A country as a whole, named by its name ('Iraq', 'the United States')."
-    GOVERNMENT = "government", (
-        "A national executive as a whole ('the Biden administration', 'the Iraqi government'), "
-        "also where a capital stands for it ('Washington', 'Baghdad')."
+    GOVERNMENT = (
+        "government",
+        (
+            "A national executive as a whole ('the Biden administration', 'the Iraqi government'), "
+            "also where a capital stands for it ('Washington', 'Baghdad')."
+        ),
     )
     GOVERNMENT_BODY = (
         "government_body",
