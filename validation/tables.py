@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class Tables:
     _connection: Any = None
     _headers: dict[str, list[str]] = field(default_factory=dict)
     _digests: dict[tuple[Path, str], tuple[int, str]] = field(default_factory=dict)
+    _pending: dict[tuple[Path, str], Future[tuple[int, str]]] = field(default_factory=dict)
 
     @property
     def connection(self) -> Any:
@@ -66,6 +68,7 @@ class Tables:
             import duckdb
 
             self._connection = duckdb.connect(":memory:", config={"preserve_insertion_order": True})
+            self._connection.execute("SET enable_progress_bar = false")  # nothing on stdout, which --json owns
         return self._connection
 
     def view(self, name: str) -> str:
@@ -139,13 +142,17 @@ class Tables:
         """(byte count, hex digest) of a file of the package, computed once per algorithm."""
         key = (path, algorithm)
         if key not in self._digests:
-            hasher, size = hashlib.new(algorithm), 0
-            with path.open("rb") as handle:
-                while chunk := handle.read(_CHUNK):
-                    hasher.update(chunk)
-                    size += len(chunk)
-            self._digests[key] = (size, hasher.hexdigest())
+            pending = self._pending.pop(key, None)
+            self._digests[key] = pending.result() if pending is not None else file_digest(path, algorithm)
         return self._digests[key]
+
+    def prefetch(self, files: Iterable[tuple[Path, str]]) -> None:
+        """Start hashing ``files`` ((path, algorithm) pairs) in a thread, while the tables are read."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usiraq-digest")
+        for key in files:
+            if key not in self._digests and key not in self._pending:
+                self._pending[key] = executor.submit(file_digest, *key)
+        executor.shutdown(wait=False)
 
     def close(self) -> None:
         """Close the database."""
@@ -174,6 +181,16 @@ class Tables:
         unique = counts[0][0] == counts[0][1]
         body = _UNIQUE_TEXTS if unique else _LAST_TEXTS
         self.connection.execute(f"CREATE OR REPLACE VIEW source_texts AS {body}")
+
+
+def file_digest(path: Path, algorithm: str) -> tuple[int, str]:
+    """(byte count, hex digest) of a file, read in chunks (hashlib lets other threads run meanwhile)."""
+    hasher, size = hashlib.new(algorithm), 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            hasher.update(chunk)
+            size += len(chunk)
+    return size, hasher.hexdigest()
 
 
 _UNIQUE_TEXTS = "SELECT source_id, text FROM sources WHERE source_id IS NOT NULL AND text IS NOT NULL"

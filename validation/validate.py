@@ -69,6 +69,7 @@ def validate_package(path: str | Path | None = None, engine: str = "auto", progr
         chosen = choose_engine(package, engine)
         step("read")
         tables = Tables(package, reader="duckdb" if chosen == "duckdb" else "python")
+        tables.prefetch(resource_files(package))
         rows = tables.load_all()
     except PackageError as error:
         return Report(package=_shown(path), error=str(error), seconds=time.perf_counter() - started)
@@ -110,6 +111,21 @@ def csv_lines(package: LocalPackage) -> int:
         except (PackageError, OSError):
             continue
     return total
+
+
+def resource_files(package: LocalPackage) -> list[tuple[Path, str]]:
+    """(file, hash algorithm) of every resource whose file is safely there, to hash ahead of the checks."""
+    from usiraq.validation.checks.file_integrity import ALGORITHMS, declared_hash
+
+    found = []
+    for resource in package.resources:
+        declared = declared_hash(resource.get("hash"))
+        algorithm = declared[0] if declared and declared[0] in ALGORITHMS else "sha256"
+        try:
+            found.append((package.local_file(str(resource.get("path"))), algorithm))
+        except PackageError:
+            continue
+    return found
 
 
 def _quiet(step: str) -> None:
