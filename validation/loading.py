@@ -3,19 +3,22 @@
 Each table becomes ``raw_<table>``: a column ``_row`` (the row number as
 Frictionless counts it: the header is row 1) and one text column per header
 position, ``c0``, ``c1``, ... (an empty cell is NULL, as Frictionless reads
-``""`` as missing). Two readers fill it the same way:
+``""`` as missing). Two readers fill it the same way, line ends LF or CRLF:
 
 - ``python``: the standard library's CSV reader, strict about quotes; a short
   row is padded with NULLs and extra cells are dropped (Frictionless reports
   both). For packages small enough to go through Frictionless too.
 - ``duckdb``: DuckDB's parallel CSV reader with the same dialect and no
-  guessing; a row with too few or too many cells makes the file unusable.
-  For packages too large for Frictionless.
+  guessing, into a table (``raw_<table>`` is then a view adding ``_row``,
+  from the table's insertion order); a row with too few or too many cells
+  makes the file unusable. For packages too large for Frictionless.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,16 +59,8 @@ def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
         PackageError: if the file cannot be read, is not UTF-8 or is not CSV.
 
     """
-    csv.field_size_limit(_FIELD_LIMIT)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            lines = list(csv.reader(handle, delimiter=",", quotechar='"', strict=True))
-    except UnicodeDecodeError as error:
-        raise PackageError(f"{path}: not UTF-8 (byte {error.start} of a chunk: {error.reason})") from None
-    except csv.Error as error:
-        raise PackageError(f"{path}: not a readable CSV file: {error}") from None
-    except OSError as error:
-        raise PackageError(f"{path}: cannot read: {error.strerror or error}") from None
+    with _reading(path) as records:
+        lines = list(records)
     if not lines:
         return [], []
     return lines[0], lines[1:]
@@ -84,7 +79,7 @@ def _load_with_duckdb(connection: Any, name: str, path: Path) -> list[str]:
     columns = ", ".join(f"'{column(position)}': 'VARCHAR'" for position in range(len(header)))
     options = (
         "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-        f"new_line = '\\n', strict_mode = true, null_padding = false, columns = {{{columns}}}"
+        f"strict_mode = true, null_padding = false, columns = {{{columns}}}"
     )
     names = ", ".join(column(position) for position in range(len(header)))
     try:
@@ -109,10 +104,17 @@ def _header(path: Path) -> list[str]:
         PackageError: if the file cannot be read, is not UTF-8 or its header is not CSV.
 
     """
+    with _reading(path) as records:
+        return next(records, [])
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[Iterator[list[str]]]:
+    """The CSV records of ``path``, any failure to read them a :class:`PackageError` naming the file."""
     csv.field_size_limit(_FIELD_LIMIT)
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            return next(csv.reader(handle, delimiter=",", quotechar='"', strict=True), [])
+            yield csv.reader(handle, delimiter=",", quotechar='"', strict=True)
     except UnicodeDecodeError as error:
         raise PackageError(f"{path}: not UTF-8 (byte {error.start} of a chunk: {error.reason})") from None
     except csv.Error as error:
