@@ -96,22 +96,29 @@ def sound(field: Any, c: str) -> str:
 def cell_errors(
     tables: Any, table: str, fields: list[Any], cells: list[str | None], missing: list[str]
 ) -> Iterator[tuple[int, int, str, Finding]]:
-    """(row, field position, code, finding) for every cell Frictionless would report, field by field.
+    """(row, field position, code, finding) for every cell Frictionless would report.
 
-    ``cells`` gives each field's raw column (``None`` where the header has no such column).
+    ``cells`` gives each field's raw column (``None`` where the header has no
+    such column). One scan of the table returns only the rows with a cell SQL
+    cannot vouch for, and which of their cells those are.
     """
-    for position, (field, raw) in enumerate(zip(fields, cells, strict=True), start=1):
-        if raw is None:
-            continue
-        c = cell_expression(raw, missing)
-        check = sound(field, c)
-        query = f'SELECT _row, {raw} FROM "raw_{table}" WHERE NOT ({check}) ORDER BY _row'
-        suspects = tables.query(query)
-        if not suspects:
+    checked = [
+        (position, field, raw, sound(field, cell_expression(raw, missing)))
+        for position, (field, raw) in enumerate(zip(fields, cells, strict=True), start=1)
+        if raw is not None
+    ]
+    if not checked:
+        return
+    doubts = ", ".join(f"NOT ({check}) AS d{position}, {raw}" for position, _, raw, check in checked)
+    where = " OR ".join(f"NOT ({check})" for *_, check in checked)
+    suspects = tables.query(f'SELECT _row, {doubts} FROM "raw_{table}" WHERE {where} ORDER BY _row')
+    for index, (position, field, _, _) in enumerate(checked):
+        doubtful = [(row[0], row[2 * index + 2]) for row in suspects if row[2 * index + 1]]
+        if not doubtful:
             continue
         reader = field.create_cell_reader()
-        notes = {value: reader(value if value is not None else "")[1] for value in {cell for _, cell in suspects}}
-        for row, cell in suspects:
+        notes = {value: reader(value if value is not None else "")[1] for value in {cell for _, cell in doubtful}}
+        for row, cell in doubtful:
             for code, message in _messages(notes[cell], cell, row, field.name, position):
                 yield row, position, code, Finding(table, message, row, field.name)
 

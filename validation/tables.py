@@ -12,7 +12,8 @@ row by row in Python. For each release table:
   a cell that does not parse as its column's type is NULL there (Frictionless,
   or the DuckDB engine, reports the cell itself);
 - ``source_texts`` (a view): each source_id's text (the last row wins if the
-  id repeats).
+  id repeats), and its length in code points, ``size`` (counted once, as
+  checks join it to millions of rows).
 
 A table the package does not have reads as no rows; the ``package-resources``
 check reports it missing.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -57,19 +59,32 @@ class Tables:
     package: LocalPackage
     reader: str = "python"
     _connection: Any = None
+    _owner: int = 0
+    _cursors: dict[int, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
     _headers: dict[str, list[str]] = field(default_factory=dict)
     _digests: dict[tuple[Path, str], tuple[int, str]] = field(default_factory=dict)
     _pending: dict[tuple[Path, str], Future[tuple[int, str]]] = field(default_factory=dict)
 
     @property
     def connection(self) -> Any:
-        """The DuckDB connection holding the tables."""
-        if self._connection is None:
-            import duckdb
+        """The DuckDB connection holding the tables: the thread's own cursor on it, in a thread that did not open it.
 
-            self._connection = duckdb.connect(":memory:", config={"preserve_insertion_order": True})
-            self._connection.execute("SET enable_progress_bar = false")  # nothing on stdout, which --json owns
-        return self._connection
+        DuckDB runs queries from different cursors of one database at the same
+        time, so checks can run side by side (see :meth:`load_all`).
+        """
+        with self._lock:
+            if self._connection is None:
+                import duckdb
+
+                self._connection = _quiet(duckdb.connect(":memory:", config={"preserve_insertion_order": True}))
+                self._owner = threading.get_ident()
+            thread = threading.get_ident()
+            if thread == self._owner:
+                return self._connection
+            if thread not in self._cursors:
+                self._cursors[thread] = _quiet(self._connection.cursor())
+            return self._cursors[thread]
 
     def view(self, name: str) -> str:
         """The quoted name of table ``name``'s typed view, reading the table first if need be.
@@ -122,12 +137,17 @@ class Tables:
         return dict(self.query("SELECT source_id, text FROM source_texts"))
 
     def load_all(self) -> dict[str, int]:
-        """Read every table now; return the row count of each table present.
+        """Read every table now (a missing one as no rows); return the row count of each table present.
+
+        After this, the checks only read the database, so they may run in
+        threads side by side, each through its own cursor.
 
         Raises:
             PackageError: if a CSV file is missing, not UTF-8 or not CSV.
 
         """
+        for name in TABLE_NAMES:
+            self.view(name)
         return {name: self.count(name) for name in TABLE_NAMES if self.present(name)}
 
     def present(self, name: str) -> bool:
@@ -156,6 +176,9 @@ class Tables:
 
     def close(self) -> None:
         """Close the database."""
+        for cursor in self._cursors.values():
+            cursor.close()
+        self._cursors.clear()
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -180,7 +203,18 @@ class Tables:
         counts = self.connection.execute('SELECT count(source_id), count(DISTINCT source_id) FROM "sources"').fetchall()
         unique = counts[0][0] == counts[0][1]
         body = _UNIQUE_TEXTS if unique else _LAST_TEXTS
-        self.connection.execute(f"CREATE OR REPLACE VIEW source_texts AS {body}")
+        self.connection.execute(
+            f"CREATE OR REPLACE TABLE source_sizes AS SELECT source_id, length(text) AS size FROM ({body})"
+        )
+        self.connection.execute(
+            f"CREATE OR REPLACE VIEW source_texts AS SELECT * FROM ({body}) JOIN source_sizes USING (source_id)"
+        )
+
+
+def _quiet(connection: Any) -> Any:
+    """``connection`` with DuckDB's progress bar off: stdout belongs to ``--json``."""
+    connection.execute("SET enable_progress_bar = false")
+    return connection
 
 
 def file_digest(path: Path, algorithm: str) -> tuple[int, str]:

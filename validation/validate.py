@@ -20,8 +20,11 @@ Example:
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from usiraq.schema import TABLE_NAMES
@@ -38,10 +41,14 @@ ROW_THRESHOLD = 100_000
 STEPS: tuple[str, ...] = ("read", "standards", *(check.code for check in CHECKS))
 """The steps of a validation, in order: reading the tables, the standards gate, each check."""
 
+WORKERS = 2
+"""Threads running the standards gate and the checks of a package read by DuckDB."""
+
 _CHECK_ORDER = [CODE_PREFIX, *(check.code for check in CHECKS)]
 _CHUNK = 1 << 20
 
 Progress = Callable[[str], None]
+Coded = tuple[str, Finding]
 
 
 def validate_package(path: str | Path | None = None, engine: str = "auto", progress: Progress | None = None) -> Report:
@@ -50,7 +57,8 @@ def validate_package(path: str | Path | None = None, engine: str = "auto", progr
     Args:
         path: the package.
         engine: ``frictionless``, ``duckdb``, or ``auto`` (by size, see :data:`ROW_THRESHOLD`).
-        progress: called with the name of each step in :data:`STEPS` as it starts.
+        progress: called with the name of each step in :data:`STEPS` as it starts (steps after
+            ``read`` may run side by side; calls never overlap).
 
     Never raises for a bad package: a package that cannot be used at all
     (missing or malformed descriptor, unsafe resource path, unreadable CSV)
@@ -79,11 +87,7 @@ def validate_package(path: str | Path | None = None, engine: str = "auto", progr
     )
     report.engine = chosen
     try:
-        step("standards")
-        _standards(report, tables, chosen, list(rows))
-        for check in CHECKS:
-            step(check.code)
-            _run(report, check, tables)
+        _run_steps(report, tables, chosen, list(rows), step)
     finally:
         tables.close()
     report.checks.sort(key=_order)
@@ -138,34 +142,63 @@ def _shown(path: str | Path | None) -> str:
     return str(path)
 
 
-def _standards(report: Report, tables: Tables, engine: str, present: list[str]) -> None:
-    """Add the standards gate's errors; a table it found nothing wrong with gets a passing ``frictionless`` entry."""
-    try:
-        if engine == "duckdb":
-            from usiraq.validation.duckdb_run import run_duckdb
+def _run_steps(report: Report, tables: Tables, engine: str, present: list[str], step: Progress) -> None:
+    """Run the standards gate and every check, side by side on large packages; add what they find in run order.
 
-            found = run_duckdb(tables)
-        else:
-            found = run_frictionless(tables.package)
-        for code, finding in found:
-            report.result(code, finding.table).add(finding)
-    except Exception as error:  # the gate must not crash the report on a hostile package
-        report.result(f"{CODE_PREFIX}/exception", None).add(Finding(None, _crash(error)))
+    With DuckDB reading the tables, :data:`WORKERS` threads run the steps,
+    each through its own cursor (DuckDB runs their queries at once, and
+    Python work in one check overlaps SQL in another). Small packages run
+    the steps one after another. The report is the same either way.
+    """
+    lock = threading.Lock()
+
+    def started(name: str) -> None:
+        with lock:
+            step(name)
+
+    tasks: list[tuple[str, Callable[[], list[Coded]]]] = [("standards", lambda: _standards(tables, engine))]
+    tasks += [(check.code, partial(_findings, check, tables)) for check in CHECKS]
+    if tables.reader == "duckdb":
+        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="usiraq-check") as pool:
+            futures = [pool.submit(_started, started, name, task) for name, task in tasks]
+            found = [future.result() for future in futures]
+    else:
+        found = [_started(started, name, task) for name, task in tasks]
+    for code, finding in found[0]:
+        report.result(code, finding.table).add(finding)
     failed = {check.table for check in report.checks}
     for table in present:
         if table not in failed:
             report.result(CODE_PREFIX, table)
+    for check, findings in zip(CHECKS, found[1:], strict=True):
+        for table in check.tables:
+            report.result(check.code, table)
+        report.extend(check.code, [finding for _, finding in findings])
 
 
-def _run(report: Report, check: Check, tables: Tables) -> None:
-    """Run one check; a check that crashes on a hostile package reports the crash as its error."""
-    for table in check.tables:
-        report.result(check.code, table)
+def _started(started: Progress, name: str, task: Callable[[], list[Coded]]) -> list[Coded]:
+    started(name)
+    return task()
+
+
+def _standards(tables: Tables, engine: str) -> list[Coded]:
+    """The standards gate's errors; a gate that crashes on a hostile package reports the crash as its error."""
     try:
-        findings = list(check.run(tables))
+        if engine == "duckdb":
+            from usiraq.validation.duckdb_run import run_duckdb
+
+            return list(run_duckdb(tables))
+        return list(run_frictionless(tables.package))
+    except Exception as error:  # the gate must not crash the report on a hostile package
+        return [(f"{CODE_PREFIX}/exception", Finding(None, _crash(error)))]
+
+
+def _findings(check: Check, tables: Tables) -> list[Coded]:
+    """What one check finds; a check that crashes on a hostile package reports the crash as its error."""
+    try:
+        return [(check.code, finding) for finding in check.run(tables)]
     except Exception as error:
-        findings = [Finding(None, _crash(error))]
-    report.extend(check.code, findings)
+        return [(check.code, Finding(None, _crash(error)))]
 
 
 def _crash(error: Exception) -> str:

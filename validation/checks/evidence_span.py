@@ -11,8 +11,8 @@ from usiraq.validation.tables import Tables
 EVIDENCE_TABLES = tables_with("source_id", "quote", "char_start", "char_end")
 
 _QUERY = """
-SELECT e._row, e.source_id, e.quote, e.char_start, e.char_end, length(s.text),
-       CASE WHEN 0 <= e.char_start AND e.char_start < e.char_end AND e.char_end <= length(s.text)
+SELECT e._row, e.source_id, e.quote, e.char_start, e.char_end, s.size,
+       CASE WHEN 0 <= e.char_start AND e.char_start < e.char_end AND e.char_end <= s.size
             THEN substring(s.text, e.char_start + 1, e.char_end - e.char_start) END AS found
 FROM {table} e JOIN source_texts s USING (source_id)
 WHERE e.quote IS NOT NULL AND e.char_start IS NOT NULL AND e.char_end IS NOT NULL

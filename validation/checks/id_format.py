@@ -68,6 +68,8 @@ def _duplicate_keys(tables: Tables, model: type[Record]) -> Iterator[Finding]:
     same = " AND ".join(f't."{name}" = d."{name}"' for name in key)
     view = f"{{{model.table_name}}}"
     repeated = f"SELECT {names} FROM {view} WHERE {complete} GROUP BY ALL HAVING count(*) > 1"
+    if not tables.query(f"SELECT 1 FROM ({repeated}) LIMIT 1"):
+        return  # the usual case: one grouping finds no repeat, and the rows need not be numbered
     query = (
         f"SELECT _row, first, {names} FROM (SELECT t._row, {keyed}, min(t._row) OVER (PARTITION BY {keyed}) AS first "
         f"FROM {view} t SEMI JOIN ({repeated}) d ON {same}) WHERE _row > first ORDER BY _row"

@@ -13,7 +13,7 @@ from usiraq.schema.record import Record
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.package import PackageError
 from usiraq.validation.report import Finding
-from usiraq.validation.tables import Tables
+from usiraq.validation.tables import FIRST_ROW, Tables
 
 
 def run(tables: Tables) -> Iterator[Finding]:
@@ -56,12 +56,15 @@ def compare(tables: Tables, model: type[Record], path: Path, parquet: pa.Schema,
 
 
 def _cell_differences(tables: Tables, table: str, names: list[str], path: Path) -> Iterator[Finding]:
-    """Rows are paired by position (a positional join streams both files); only differing rows come back."""
+    """Rows are paired by position: the CSV's row number with the Parquet file's (the row counts are equal).
+
+    A hash join on the row number runs on every core, unlike a positional
+    join; only differing rows come back.
+    """
     columns = ", ".join(f'c."{name}", p."{name}"' for name in names)
     differs = " OR ".join(f'c."{name}" IS DISTINCT FROM p."{name}"' for name in names)
-    query = (
-        f"SELECT c._row, {columns} FROM {{{table}}} c POSITIONAL JOIN read_parquet(?) p WHERE {differs} ORDER BY c._row"
-    )
+    parquet = f"read_parquet(?, file_row_number = true) p ON p.file_row_number + {FIRST_ROW} = c._row"
+    query = f"SELECT c._row, {columns} FROM {{{table}}} c JOIN {parquet} WHERE {differs} ORDER BY c._row"
     try:
         rows = tables.query(query, str(path))
     except Exception as error:  # DuckDB raises its own error types for an unreadable file
