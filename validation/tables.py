@@ -42,6 +42,15 @@ FIRST_ROW = 2
 _INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHUNK = 1 << 20
+READERS = 2
+"""Threads reading CSV files into DuckDB at once."""
+DUCKDB_CONFIG = {
+    "preserve_insertion_order": True,
+    "allocator_flush_threshold": "8MB",
+    "allocator_background_threads": True,
+}
+"""Rows stay in file order (row numbers come from it); freed memory goes back to the system soon, which keeps the
+peak down (1.6 GB rather than 1.75 GB validating a million claims)."""
 
 Row = dict[str, Any]
 
@@ -77,7 +86,7 @@ class Tables:
             if self._connection is None:
                 import duckdb
 
-                self._connection = _quiet(duckdb.connect(":memory:", config={"preserve_insertion_order": True}))
+                self._connection = _quiet(duckdb.connect(":memory:", config=DUCKDB_CONFIG))
                 self._owner = threading.get_ident()
             thread = threading.get_ident()
             if thread == self._owner:
@@ -145,10 +154,27 @@ class Tables:
         Raises:
             PackageError: if a CSV file is missing, not UTF-8 or not CSV.
 
+        With DuckDB reading, :data:`READERS` threads read the files side by
+        side, largest first (DuckDB reads one file in few threads when its
+        buffers are large, and large buffers cost less work per byte).
+
         """
+        present = [name for name in TABLE_NAMES if self.present(name)]
+        if self.reader == "duckdb":
+            largest = sorted(present, key=self._csv_bytes, reverse=True)
+            with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="usiraq-read") as pool:
+                reads = {name: pool.submit(self.view, name) for name in largest}
+            for name in present:  # the first failure in release order is the one reported
+                reads[name].result()
         for name in TABLE_NAMES:
             self.view(name)
-        return {name: self.count(name) for name in TABLE_NAMES if self.present(name)}
+        return {name: self.count(name) for name in present}
+
+    def _csv_bytes(self, name: str) -> int:
+        try:
+            return self.package.resource_path(name, "csv").stat().st_size
+        except (PackageError, OSError):
+            return 0
 
     def present(self, name: str) -> bool:
         """True when the package has a CSV resource for table ``name``."""
