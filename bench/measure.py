@@ -2,7 +2,8 @@
 
 Each command runs under a small wrapper interpreter whose only child it is,
 so ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` in the wrapper is that
-command's own peak resident set size.
+command's own peak resident set size, and ``ru_utime + ru_stime`` its CPU
+seconds (all its threads).
 """
 
 from __future__ import annotations
@@ -20,17 +21,20 @@ out = open(sys.argv[1], "w") if sys.argv[1] else subprocess.DEVNULL
 start = time.perf_counter()
 done = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.PIPE, text=True)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 scale = 1 if sys.platform != "darwin" else 1024
-print(json.dumps({"seconds": seconds, "peak_kb": peak // scale, "code": done.returncode, "err": done.stderr[-2000:]}))
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kb": usage.ru_maxrss // scale, "code": done.returncode,
+                  "err": done.stderr[-2000:]}))
 """
 
 
 @dataclass(frozen=True)
 class Run:
-    """One measured command: wall-clock seconds, peak RSS and exit code."""
+    """One measured command: wall-clock seconds, CPU seconds (all threads), peak RSS and exit code."""
 
     seconds: float
+    cpu: float
     peak_mb: float
     code: int
     stderr: str
@@ -45,7 +49,7 @@ def measure(command: list[str], stdout: Path | None = None) -> Run:
     wrapper = [sys.executable, "-c", _WRAPPER, str(stdout or "")]
     done = subprocess.run([*wrapper, *command], capture_output=True, text=True, check=True)
     data = json.loads(done.stdout)
-    return Run(data["seconds"], data["peak_kb"] / 1024, data["code"], data["err"])
+    return Run(data["seconds"], data["cpu"], data["peak_kb"] / 1024, data["code"], data["err"])
 
 
 def python(code: str) -> list[str]:

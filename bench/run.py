@@ -138,6 +138,10 @@ def large_run(workdir: Path, claims: int) -> None:
     ours = measure([str(BIN / "usiraq"), "validate", str(release), "--engine", "duckdb", "--json"], ours_json)
     theirs = measure([str(BIN / "frictionless"), "validate", str(faults.csv_only(release)), "--json"], theirs_json)
     print(line("validate", rows, ours, theirs, "frictionless"))
+    print(
+        f"CPU seconds (all threads): usiraq {ours.cpu:.1f} (on average {ours.cpu / ours.seconds:.1f} cores busy), "
+        f"frictionless {theirs.cpu:.1f}; at 20x, usiraq would have {theirs.seconds / 20:.1f} s of wall time"
+    )
     steps_json = workdir / "steps.json"
     measure(validate_steps(release), steps_json)
     steps = json.loads(steps_json.read_text(encoding="utf-8"))
