@@ -124,3 +124,26 @@ def test_each_fault_is_flagged_on_its_rows_by_both(
     assert rows
     for found in (theirs[table], ours[table]):
         assert set(rows) <= {row for error_kind, row, _ in found if error_kind == kind}, (fault, found)
+
+
+def test_steps_side_by_side_report_what_they_report_one_after_another(
+    broken: tuple[Path, dict[str, list[int]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usiraq.validation import validate
+
+    folder, _ = broken
+    side_by_side = validate_package(folder, engine="duckdb").to_dict()
+    monkeypatch.setattr(validate, "WORKERS", 1)
+    in_a_row = validate_package(folder, engine="duckdb").to_dict()
+    assert validate.WORKERS == 1
+    for report in (side_by_side, in_a_row):
+        del report["summary"]["seconds"]
+    assert side_by_side == in_a_row
+    assert not side_by_side["valid"]
+    assert {check["code"] for check in side_by_side["checks"] if check["errors"]} >= {
+        "frictionless/type-error",
+        "frictionless/primary-key",
+        "frictionless/foreign-key",
+        "id-format",
+        "references-resolve",
+    }
