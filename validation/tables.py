@@ -148,15 +148,15 @@ class Tables:
     def load_all(self) -> dict[str, int]:
         """Read every table now (a missing one as no rows); return the row count of each table present.
 
-        After this, the checks only read the database, so they may run in
-        threads side by side, each through its own cursor.
-
-        Raises:
-            PackageError: if a CSV file is missing, not UTF-8 or not CSV.
-
         With DuckDB reading, :data:`READERS` threads read the files side by
         side, largest first (DuckDB reads one file in few threads when its
-        buffers are large, and large buffers cost less work per byte).
+        buffers are large, and large buffers cost less work per byte). After
+        this, the checks only read the database, so they may run in threads
+        side by side, each through its own cursor.
+
+        Raises:
+            PackageError: if a CSV file is missing, not UTF-8 or not CSV (the
+                first such table in release order).
 
         """
         present = [name for name in TABLE_NAMES if self.present(name)]

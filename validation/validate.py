@@ -147,8 +147,9 @@ def _run_steps(report: Report, tables: Tables, engine: str, present: list[str], 
 
     With DuckDB reading the tables, :data:`WORKERS` threads run the steps,
     each through its own cursor (DuckDB runs their queries at once, and
-    Python work in one check overlaps SQL in another). Small packages run
-    the steps one after another. The report is the same either way.
+    Python work in one check overlaps SQL in another). Packages read by
+    Python (the Frictionless engine's) run the steps one after another in
+    this thread. The report is the same either way.
     """
     lock = threading.Lock()
 
