@@ -1,4 +1,4 @@
-"""Frictionless' cell checks (types and constraints), column by column in DuckDB SQL.
+"""Frictionless' cell checks (types and constraints), in one DuckDB SQL scan per table.
 
 For each field, SQL generated from the field's Table Schema descriptor decides
 which cells are certainly fine: of a type every such cell parses as, within
@@ -6,8 +6,8 @@ every constraint (required, minLength, maxLength, pattern, enum, minimum,
 maximum). That decision is sound but may be cautious: any cell SQL cannot vouch
 for (a non-ASCII digit, a pattern RE2 cannot run, a type without a rule here)
 goes to Frictionless' own cell reader, once per distinct value. So the errors
-are Frictionless' errors, with its types and notes, and clean columns cost one
-SQL scan.
+are Frictionless' errors, with its types and notes, and a clean table costs
+one SQL scan, whatever its number of columns.
 """
 
 from __future__ import annotations
