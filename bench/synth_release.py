@@ -108,7 +108,6 @@ def write_descriptor(out: Path) -> None:
         for model in TABLES:
             path = f"{fmt}/{model.table_name}.{fmt}"
             resource = frictionless.resource(model, path=path, fmt=fmt)
-            resource["name"] = model.table_name if fmt == "csv" else f"{model.table_name}-parquet"
             resource |= file_stamp(out / path)
             resources.append(resource)
     descriptor = frictionless.package_descriptor(data_version(), resources)

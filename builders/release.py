@@ -60,8 +60,8 @@ def write_package(built: dict[str, list[Record]], folder: Path, version: str) ->
         name = model.table_name
         write_csv(model, values, folder / "csv" / f"{name}.csv")
         write_parquet(model, values, folder / "parquet" / f"{name}.parquet")
-        csv_resources.append(_resource(model, folder, f"csv/{name}.csv", "csv", name))
-        parquet_resources.append(_resource(model, folder, f"parquet/{name}.parquet", "parquet", f"{name}-parquet"))
+        csv_resources.append(_resource(model, folder, f"csv/{name}.csv", "csv"))
+        parquet_resources.append(_resource(model, folder, f"parquet/{name}.parquet", "parquet"))
     descriptor = frictionless.package_descriptor(version, csv_resources + parquet_resources)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
@@ -154,10 +154,9 @@ def _arrow_column(values: list[Any], kind: pa.DataType) -> list[Any]:
     return values
 
 
-def _resource(model: type[Record], folder: Path, path: str, fmt: str, name: str) -> dict[str, Any]:
+def _resource(model: type[Record], folder: Path, path: str, fmt: str) -> dict[str, Any]:
     data = (folder / path).read_bytes()
     descriptor = frictionless.resource(model, path=path, fmt=fmt)
-    descriptor["name"] = name
     descriptor["bytes"] = len(data)
     descriptor["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     return descriptor

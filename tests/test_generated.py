@@ -145,9 +145,11 @@ def test_resource_descriptor() -> None:
     assert csv["name"] == "claims" and csv["path"] == "csv/claims.csv"
     assert (csv["format"], csv["mediatype"], csv["encoding"]) == ("csv", "text/csv", "utf-8")
     assert csv["dialect"] == {"header": True, "delimiter": ",", "lineTerminator": "\n", "quoteChar": '"'}
+    assert csv["type"] == "table" and csv["schema"] == table_schema(model_for("claims"))
     parquet = resource(model_for("claims"), path="parquet/claims.parquet", fmt="parquet")
-    assert parquet["format"] == "parquet" and "dialect" not in parquet and "encoding" not in parquet
-    assert parquet["schema"] == csv["schema"] == table_schema(model_for("claims"))
+    assert (parquet["name"], parquet["type"], parquet["format"]) == ("claims-parquet", "file", "parquet")
+    assert parquet["mediatype"] == "application/vnd.apache.parquet"
+    assert not {"dialect", "encoding", "schema"} & set(parquet), "a file resource has no Table Schema"
     with pytest.raises(ValueError, match="format"):
         resource(model_for("claims"), path="x.xlsx", fmt="xlsx")
 

@@ -69,6 +69,7 @@ def croissant(descriptor: dict[str, Any], citation: dict[str, Any]) -> dict[str,
     from usiraq.citation import bibtex
 
     parquet = [resource for resource in descriptor["resources"] if resource.get("format") == "parquet"]
+    schemas = {resource["name"]: resource["schema"] for resource in descriptor["resources"] if "schema" in resource}
     metadata: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
@@ -81,7 +82,7 @@ def croissant(descriptor: dict[str, Any], citation: dict[str, Any]) -> dict[str,
         "creator": [{"@type": "sc:Organization", "name": author["name"]} for author in citation["authors"]],
         "citeAs": bibtex(citation),
         "distribution": [_file_object(resource) for resource in parquet],
-        "recordSet": [_record_set(resource) for resource in parquet],
+        "recordSet": [_record_set(resource, schemas[_table(resource)]) for resource in parquet],
     }
     if "date-released" in citation:
         metadata["datePublished"] = str(citation["date-released"])
@@ -121,9 +122,9 @@ def _file_object(resource: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _record_set(resource: dict[str, Any]) -> dict[str, Any]:
+def _record_set(resource: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The record set of a Parquet file, its fields from the Table Schema of its CSV twin."""
     table = _table(resource)
-    schema = resource["schema"]
     keys = [{"@id": f"{table}/{name}"} for name in schema.get("primaryKey", [])]
     record_set: dict[str, Any] = {
         "@type": "cr:RecordSet",

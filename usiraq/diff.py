@@ -78,7 +78,7 @@ def diff_packages(old: str | Path, new: str | Path) -> PackageDiff:
 
 def _key(after: Any, before: Any, name: str) -> tuple[str, ...]:
     package = after if name in after.resource_names() else before
-    return tuple(package.resource(name, "parquet").get("schema", {}).get("primaryKey", []))
+    return tuple(package.resource(name, "csv").get("schema", {}).get("primaryKey", []))
 
 
 def _rows(package: Any, name: str) -> tuple[list[str], list[dict[str, Any]]]:

@@ -123,6 +123,32 @@ def _isna(value: object) -> bool:
     return bool(pd.isna(value))
 
 
+def image_formats() -> dict[str, str]:
+    """The image formats matplotlib writes: suffix (without the dot) -> name, e.g. ``"png"``."""
+    _pyplot()
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    return dict(FigureCanvasBase.get_supported_filetypes())
+
+
+def check_output(path: Path) -> Path:
+    """``path`` if a figure can be written there: a known image suffix, in a folder that exists.
+
+    Raises:
+        ValueError: naming the path and what is wrong, before anything is drawn.
+        ImportError: without matplotlib.
+
+    """
+    formats = image_formats()
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in formats:
+        shown = f"suffix '.{suffix}'" if suffix else "no suffix"
+        raise ValueError(f"{path}: {shown} is not an image format; use one of {', '.join(sorted(formats))}")
+    if not path.parent.is_dir():
+        raise ValueError(f"{path}: the folder {path.parent} does not exist")
+    return path
+
+
 def save(figure: Figure, path: Path) -> Path:
     """Write a figure as PNG (or the format of the suffix) without a timestamp or software tag."""
     metadata = {"Software": None} if path.suffix.lower() == ".png" else {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from usiraq.schema import TABLES
 from usiraq.schema.enums import DescribedEnum
 from usiraq.schema.fields import SLUG_PATTERN
+from usiraq.schema.generate.frictionless import example_text
 from usiraq.schema.generate.jsonschema import INPUT_SCHEMAS, yaml_modeline
 from usiraq.schema.introspect import ColumnSpec, columns
 from usiraq.schema.record import Record
@@ -247,10 +248,7 @@ def _bounds(column: ColumnSpec) -> list[str]:
 def _example(column: ColumnSpec) -> str:
     if not column.examples:
         return ""
-    value = column.examples[0]
-    if isinstance(value, bool):
-        value = str(value).lower()
-    return f"`{value}`"
+    return f"`{example_text(column.examples[0])}`"
 
 
 def _cell(text: str) -> str:

@@ -41,17 +41,27 @@ def generated_files() -> dict[Path, str]:
     return dict(sorted(files.items()))
 
 
-def repo_root() -> Path:
-    """The root of the source checkout this package is imported from.
+class NotACheckoutError(RuntimeError):
+    """Generated files are written into a source checkout, never into an installed package."""
+
+
+def repo_root(root: Path | None = None) -> Path:
+    """The source checkout to write into: ``root``, or by default the one this package is imported from.
 
     Raises:
-        RuntimeError: when the package is installed from a wheel, which has no
-            checkout to write into.
+        NotACheckoutError: when the folder is not a source checkout of usiraq, as
+            when the package is installed from a wheel.
 
     """
-    root = Path(__file__).resolve().parent.parent.parent
+    if root is None:
+        root, where = Path(__file__).resolve().parent.parent.parent, "usiraq is installed, not run from a checkout"
+    else:
+        where = f"{root} is not a source checkout of usiraq"
     if not (root / "pyproject.toml").is_file() or not (root / "schema" / "generate").is_dir():
-        raise RuntimeError("generated files can only be written in a source checkout of usiraq")
+        raise NotACheckoutError(
+            f"{where}: generated files are written only into a source checkout "
+            "(git clone, then run from it, or pass --root CHECKOUT)"
+        )
     return root
 
 
@@ -71,8 +81,11 @@ def write_generated_files(root: Path | None = None) -> list[Path]:
     Returns:
         The repository-relative paths written or deleted, in sorted order.
 
+    Raises:
+        NotACheckoutError: if ``root`` (or the folder usiraq runs from) is not a source checkout.
+
     """
-    root = root or repo_root()
+    root = repo_root(root)
     touched = []
     for relative, content in generated_files().items():
         target = root / relative

@@ -3,6 +3,14 @@
 The descriptors follow Data Package v2 and are checked against frictionless-py
 5, which enforces ``constraints.enum`` but not v2 ``categories``; enum columns
 therefore carry their values as ``constraints.enum``.
+
+Each table is one tabular resource, its CSV file. Its Parquet twin is listed
+as a plain file (``"type": "file"``, with format, media type, bytes and
+hash, and no Table Schema): frictionless-py 5 reads a Parquet *table* through
+pandas, which cannot count its bytes or hash it and turns missing integers
+into NaN, so ``frictionless validate datapackage.json`` could not pass; as a
+file, Frictionless checks its size and hash, and ``usiraq validate`` checks
+that it holds exactly its CSV twin's rows with the models' Arrow schema.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ DATA_LICENSE = {
 }
 CSV_DIALECT = {"header": True, "delimiter": ",", "lineTerminator": "\n", "quoteChar": '"'}
 MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
+RESOURCE_TYPES = {"csv": "table", "parquet": "file"}
 
 _TYPES = {"string": "string", "enum": "string", "integer": "integer", "boolean": "boolean", "date": "date"}
 _BOUNDS = {"ge": "minimum", "le": "maximum"}
@@ -77,7 +86,7 @@ def field_descriptor(column: ColumnSpec) -> dict[str, Any]:
         "description": column.description,
     }
     if column.examples:
-        field["example"] = _json_value(column.examples[0])
+        field["example"] = example_text(column.examples[0])
     if column.kind == "boolean":
         field["trueValues"] = ["true"]
         field["falseValues"] = ["false"]
@@ -116,7 +125,9 @@ def table_schema(model: type[Record]) -> dict[str, Any]:
 def resource(model: type[Record], *, path: str, fmt: str = "csv") -> dict[str, Any]:
     """A Data Package v2 resource descriptor for one table file.
 
-    The caller adds ``bytes`` and ``hash`` (``"sha256:<hex>"``) once the file is written.
+    The CSV file is the tabular resource, with its dialect and Table Schema;
+    the Parquet file is a file resource (see the module docstring). The
+    caller adds ``bytes`` and ``hash`` (``"sha256:<hex>"``) once the file is written.
 
     Args:
         model: the table model.
@@ -127,9 +138,9 @@ def resource(model: type[Record], *, path: str, fmt: str = "csv") -> dict[str, A
     if fmt not in MEDIATYPES:
         raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(MEDIATYPES)}")
     descriptor: dict[str, Any] = {
-        "name": model.table_name,
-        "type": "table",
-        "title": model.table_title,
+        "name": model.table_name if fmt == "csv" else f"{model.table_name}-{fmt}",
+        "type": RESOURCE_TYPES[fmt],
+        "title": model.table_title if fmt == "csv" else f"{model.table_title} (Parquet)",
         "description": model.table_description,
         "path": path,
         "format": fmt,
@@ -138,7 +149,7 @@ def resource(model: type[Record], *, path: str, fmt: str = "csv") -> dict[str, A
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
         descriptor["dialect"] = dict(CSV_DIALECT)
-    descriptor["schema"] = table_schema(model)
+        descriptor["schema"] = table_schema(model)
     return descriptor
 
 
@@ -166,10 +177,16 @@ def package_descriptor(version: str, resources: list[dict[str, Any]]) -> dict[st
     }
 
 
-def _json_value(value: Any) -> Any:
-    """An example value as JSON writes it (dates as ISO strings)."""
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
+def example_text(value: Any) -> str:
+    """An example value as the CSV writes it: Data Package v2 wants a field's ``example`` as a string.
+
+    Example:
+        >>> example_text(True), example_text(2361)
+        ('true', '2361')
+
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    return str(getattr(value, "value", value))

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from usiraq.cli.errors import InputError
 
 
 @click.command("regenerate")
-def command() -> None:
-    """Regenerate the files derived from the schema (JSON Schemas, table schemas, codebook)."""
-    from usiraq.schema.generate.files import write_generated_files
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The source checkout to write into. Default: the checkout usiraq runs from.",
+)
+def command(root: Path | None) -> None:
+    """Regenerate the files derived from the schema (JSON Schemas, table schemas, codebook).
 
-    changed = write_generated_files()
+    Runs in a source checkout only: an installed usiraq is refused with exit code 2.
+    """
+    from usiraq.schema.generate.files import NotACheckoutError, write_generated_files
+
+    try:
+        changed = write_generated_files(root)
+    except NotACheckoutError as error:
+        raise InputError(str(error)) from None
     for path in changed:
         click.echo(f"updated {path.as_posix()}")
     if not changed:
