@@ -1,24 +1,59 @@
 """The downloadable release: dist/usiraq-data-<version>.zip, the same bytes from the same files.
 
 The zip holds the data package (CSV, Parquet, datapackage.json, croissant.json),
-the codebook, coding rules and datasheet, CITATION.cff, CHANGELOG.md, both
-licences and a README, under one folder ``usiraq-data-<version>/``. The docs are not in the
-wheel, so the zip is made from a source checkout.
+files made from it for other readers (usiraq.xlsx), the codebook, coding rules
+and datasheet, the R example, CITATION.cff, CHANGELOG.md, both licences and a
+README, under one folder ``usiraq-data-<version>/``. The docs are not in the
+wheel, so the zip is made from a source checkout. The wheel of the same version
+is built beside the zip (:func:`build_wheel`), so the README can say what to install.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from usiraq.readme import render_readme
 
-CHECKOUT_FILES = ("docs/CODEBOOK.md", "docs/CODING.md", "CITATION.cff", "CHANGELOG.md", "LICENSE", "LICENSE-DATA")
+if TYPE_CHECKING:
+    from usiraq.validation.package import LocalPackage
+
+CHECKOUT_FILES = (
+    "docs/CODEBOOK.md",
+    "docs/CODING.md",
+    "examples/usiraq.R",
+    "CITATION.cff",
+    "CHANGELOG.md",
+    "LICENSE",
+    "LICENSE-DATA",
+)
 OPTIONAL_FILES = ("docs/DATASHEET.md",)
 RELEASE_DIR = "dataset/release"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ROOT = Path(__file__).resolve().parent.parent
+
+
+MemberMaker = Callable[["LocalPackage", str], dict[str, bytes]]
+"""Makes files for the zip from the release and the citation: name inside the zip folder -> bytes."""
+
+
+def spreadsheet_member(package: LocalPackage, citation: str) -> dict[str, bytes]:
+    """usiraq.xlsx: every table as a typed sheet, with a README and a codebook sheet."""
+    from usiraq.spreadsheet import workbook_bytes
+
+    return {"usiraq.xlsx": workbook_bytes(package, citation)}
+
+
+GENERATED_MEMBERS: tuple[MemberMaker, ...] = (spreadsheet_member,)
+"""Every maker of a zip member that is not a checkout file; each gives the same bytes from the same release."""
 
 
 class NotACheckoutError(RuntimeError):
@@ -84,11 +119,14 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
 
     root = checkout_root(root)
     version = data_version()
-    released = open_package(root / RELEASE_DIR).descriptor.get("version")
+    package = open_package(root / RELEASE_DIR)
+    released = package.descriptor.get("version")
     if released != version:
         raise ValueError(f"the release is version {released}, pyproject.toml says {version}: run `usiraq build`")
     folder = f"usiraq-data-{version}"
     contents = {name: path.read_bytes() for name, path in release_members(root).items()}
+    for make in GENERATED_MEMBERS:
+        contents.update(make(package, cite("apa")))
     readme = render_readme(version, sorted([*contents, "README.md"]), cite("apa"))
     contents["README.md"] = readme.encode("utf-8")
     target = Path(out_dir) if out_dir is not None else root / "dist"
@@ -109,3 +147,36 @@ def _write_zip(path: Path, contents: dict[str, bytes]) -> None:
             info.external_attr = 0o100644 << 16
             archive.writestr(info, contents[name], compresslevel=9)
     partial.replace(path)
+
+
+WHEEL_EPOCH = "315532800"
+"""SOURCE_DATE_EPOCH for the wheel (1980-01-01, as the zip): its entries carry no build time."""
+_NOT_SOURCES = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
+
+
+def build_wheel(out_dir: Path | None = None, root: Path | None = None) -> Path:
+    """Build usiraq's wheel into ``out_dir`` (by default ``<checkout>/dist``), from a copy of the checkout.
+
+    The copy keeps setuptools' build/ and egg-info folders out of the checkout.
+    pip fetches setuptools for the build (from its cache or the index).
+
+    Raises:
+        NotACheckoutError: outside a source checkout.
+        RuntimeError: if the build fails (pip's last lines say why).
+
+    """
+    root = checkout_root(root)
+    target = Path(out_dir) if out_dir is not None else root / "dist"
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="usiraq-wheel-") as scratch:
+        source = Path(scratch) / "usiraq"
+        shutil.copytree(root, source, ignore=shutil.ignore_patterns(*_NOT_SOURCES))
+        built = Path(scratch) / "wheel"
+        command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(built), str(source)]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": WHEEL_EPOCH}
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        if done.returncode != 0:
+            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-5:])
+            raise RuntimeError(f"building the wheel failed:\n{tail}")
+        (wheel,) = built.glob("usiraq-*.whl")
+        return Path(shutil.copy2(wheel, target / wheel.name))

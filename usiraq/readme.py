@@ -20,6 +20,11 @@ article's full text, so every row can be checked against its evidence.
 - `datapackage.json`: the Frictionless Data Package: every table's columns,
   types, allowed values, primary and foreign keys, and each file's sha256.
 - `croissant.json`: the same tables described as Croissant (ML Commons) metadata.
+- `usiraq.xlsx`: every table as a sheet of one spreadsheet, typed (text stays
+  text, dates are dates, true/false are booleans), with a README sheet and a
+  codebook sheet.
+- `examples/usiraq.R`: reads the tables into R with their types and checks
+  every quote against its article (base R and jsonlite).
 - `docs/CODEBOOK.md`: what every table, column and value means.
 - `docs/CODING.md`: the rules the articles were coded by.
 - `docs/DATASHEET.md`: the datasheet: why and how the data were made, and their limits.
@@ -37,17 +42,31 @@ import pandas as pd
 claims = pd.read_parquet("parquet/claims.parquet")   # or pd.read_csv("csv/claims.csv")
 ```
 
-Python, with the package installed (`pip install usiraq`), typed and offline:
+Python, with the usiraq package installed, typed and offline. usiraq is not
+on a package index: install the wheel published beside this zip
+(`usiraq-{version}-py3-none-any.whl`), or a source checkout of usiraq:
+
+```sh
+pip install usiraq-{version}-py3-none-any.whl   # the wheel of this release
+pip install .                               # or: in a source checkout of usiraq
+```
 
 ```python
 import usiraq
 claims = usiraq.load("claims")
 ```
 
-R:
+R (base R and jsonlite; dates, booleans and integers typed from datapackage.json,
+every quote checked against its article):
+
+```sh
+Rscript examples/usiraq.R .
+```
 
 ```r
-claims <- read.csv("csv/claims.csv", encoding = "UTF-8")   # or arrow::read_parquet(...)
+source("examples/usiraq.R")          # defines read_usiraq() and check_spans()
+tables <- read_usiraq(".")
+claims <- tables$claims
 ```
 
 DuckDB:
@@ -56,7 +75,9 @@ DuckDB:
 SELECT modality, count(*) FROM 'parquet/claims.parquet' GROUP BY modality;
 ```
 
-A spreadsheet opens the CSV files directly (choose UTF-8 on import).
+A spreadsheet program opens `usiraq.xlsx` as it is. Opening a CSV file
+directly instead loses types and characters: choose UTF-8 on import, and set
+every text column (such as `number_text`, where "2,500" is text) to Text.
 
 ## Licence and citation
 

@@ -1,4 +1,4 @@
-"""``usiraq release``: write the downloadable dist/usiraq-data-<version>.zip."""
+"""``usiraq release``: write the downloadable dist/usiraq-data-<version>.zip and the wheel beside it."""
 
 from __future__ import annotations
 
@@ -7,26 +7,39 @@ from pathlib import Path
 
 import click
 
+from usiraq.cli.errors import InputError
+
 
 @click.command("release")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="The folder to write the zip into. Default: dist/ in the checkout.",
+    help="The folder to write the zip and the wheel into. Default: dist/ in the checkout.",
 )
-def command(out: Path | None) -> None:
-    """Write usiraq-data-<version>.zip: CSV, Parquet, datapackage.json, docs, citation, licences.
+@click.option("--no-wheel", is_flag=True, help="Write only the zip, not the wheel beside it.")
+def command(out: Path | None, no_wheel: bool) -> None:
+    """Write usiraq-data-<version>.zip (CSV, Parquet, usiraq.xlsx, datapackage.json, docs, citation, licences).
 
-    Runs from a source checkout (the codebook and coding docs are not in the
-    wheel); the same files always give the same zip.
+    The wheel of the same version is built beside it (the zip's README says how
+    to install it). Runs from a source checkout (the codebook and coding docs are
+    not in the wheel); the same files always give the same zip.
     """
-    from usiraq.distribution import NotACheckoutError, build_zip
+    from usiraq.distribution import NotACheckoutError, build_wheel, build_zip
+    from usiraq.spreadsheet import SpreadsheetError
     from usiraq.validation.package import PackageError
 
     try:
         made = build_zip(out)
-    except (NotACheckoutError, PackageError, ValueError) as error:
+        written = [made.path] if no_wheel else [made.path, build_wheel(out)]
+    except (NotACheckoutError, PackageError, SpreadsheetError, ValueError) as error:
+        raise InputError(str(error)) from None
+    except (OSError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
-    digest = hashlib.sha256(made.path.read_bytes()).hexdigest()
-    click.echo(f"wrote {made.path} ({len(made.members)} files, sha256 {digest})")
+    click.echo(f"wrote {made.path} ({len(made.members)} files, sha256 {_sha256(made.path)})")
+    for path in written[1:]:
+        click.echo(f"wrote {path} (sha256 {_sha256(path)})")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
