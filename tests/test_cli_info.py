@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 import yaml
 from click.testing import CliRunner
+from fixtures.validation import mutate
 from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES
+from usiraq.schema.generate.codebook import render_codebook
 
 from usiraq.citation import cite
 from usiraq.cli import main
@@ -40,20 +46,61 @@ def test_info_prints_version_tables_and_citation() -> None:
     assert cite("apa") in result.output
 
 
+def test_info_shows_the_period_and_every_article() -> None:
+    info = summary()
+    events = pd.read_parquet(RELEASE / "parquet" / "events.parquet")
+    assert info.period is not None
+    assert info.period.start == str(events["date_start"].min()) and info.period.end == str(events["date_end"].max())
+    assert info.period.undated == int(events["date_start"].isna().sum()) and info.period.events == len(events)
+    sources = pd.read_parquet(RELEASE / "parquet" / "sources.parquet")
+    assert [article.source_id for article in info.articles] == list(sources["source_id"])
+    claims = pd.read_parquet(RELEASE / "parquet" / "claims.parquet")
+    for article in info.articles:
+        assert article.rows["claims"] == int((claims["source_id"] == article.source_id).sum())
+    output = CliRunner().invoke(main, ["info"]).output
+    assert f"events: {info.period.start} to {info.period.end} (" in output
+    assert "5 articles (outlet, published; rows that cite it):" in output
+    icaro = next(line for line in output.splitlines() if line.startswith("  004_"))
+    assert "ICARO Media Group, 2024-01-09; " in icaro and f"claims {info.articles[4].rows['claims']}" in icaro
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_export_copies_every_table(tmp_path: Path, fmt: str) -> None:
+def test_export_copies_every_table_with_its_descriptor_and_codebook(tmp_path: Path, fmt: str) -> None:
     written = export(tmp_path / "out", fmt)
-    assert [path.name for path in written] == [f"{name}.{fmt}" for name in TABLE_NAMES]
-    for path in written:
+    names = [f"{name}.{fmt}" for name in TABLE_NAMES]
+    assert [path.name for path in written] == [*names, "datapackage.json", "CODEBOOK.md"]
+    for path in written[: len(names)]:
         assert path.read_bytes() == (RELEASE / fmt / path.name).read_bytes()
+    assert (tmp_path / "out" / "CODEBOOK.md").read_text(encoding="utf-8") == render_codebook()
+    descriptor = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [resource["path"] for resource in descriptor["resources"]] == names
+    command = Path(sys.executable).with_name("frictionless")
+    done = subprocess.run(
+        [str(command), "validate", str(tmp_path / "out" / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
 
 
 def test_export_cli(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--format", "parquet", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(f"{name}.parquet" for name in TABLE_NAMES)
+    expected = [f"{name}.parquet" for name in TABLE_NAMES] + ["CODEBOOK.md", "datapackage.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(expected)
     refused = CliRunner().invoke(main, ["export", "--format", "xlsx", "--out", str(tmp_path)])
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize("inside", [".", "csv"])
+def test_export_refuses_to_write_over_the_package(tmp_path: Path, inside: str) -> None:
+    package = mutate.copy_package(RELEASE, tmp_path / "package")
+    before = {path: path.read_bytes() for path in package.rglob("*") if path.is_file()}
+    with pytest.raises(ValueError, match="a folder of the data package itself"):
+        export(package / inside, "csv", package)
+    assert {path: path.read_bytes() for path in package.rglob("*") if path.is_file()} == before
 
 
 def test_export_refuses_an_unknown_format(tmp_path: Path) -> None:

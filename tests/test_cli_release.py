@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -36,7 +39,7 @@ def test_zip_has_the_expected_members(made: Path) -> None:
     expected |= {f"{FOLDER}/csv/{name}.csv" for name in TABLE_NAMES}
     expected |= {f"{FOLDER}/parquet/{name}.parquet" for name in TABLE_NAMES}
     expected |= {f"{FOLDER}/{name}" for name in OPTIONAL_FILES if (ROOT / name).is_file()}
-    expected.add(f"{FOLDER}/croissant.json")
+    expected |= {f"{FOLDER}/croissant.json", f"{FOLDER}/usiraq.xlsx"}
     assert set(names) == expected
     assert names == sorted(names)
 
@@ -66,6 +69,31 @@ def test_zip_readme_describes_the_release(made: Path) -> None:
         readme = archive.read(f"{FOLDER}/README.md").decode("utf-8")
     assert readme.startswith(f"# usiraq data, version {data_version()}\n")
     assert "- `csv/claims.csv`" in readme and "CC BY 4.0" in readme and "The usiraq team" in readme
+    assert "- `usiraq.xlsx`" in readme and "- `examples/usiraq.R`" in readme
+    assert "pip install usiraq\n" not in readme and "`pip install usiraq`" not in readme, "no index serves usiraq"
+    assert f"pip install usiraq-{data_version()}-py3-none-any.whl" in readme
+
+
+def test_frictionless_cli_passes_the_unzipped_release(made: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(made) as archive:
+        archive.extractall(tmp_path)
+    command = Path(sys.executable).with_name("frictionless")
+    done = subprocess.run(
+        [str(command), "validate", str(tmp_path / FOLDER / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_spreadsheet_in_the_zip_opens_with_openpyxl(made: Path) -> None:
+    with zipfile.ZipFile(made) as archive:
+        book = openpyxl.load_workbook(io.BytesIO(archive.read(f"{FOLDER}/usiraq.xlsx")), read_only=True)
+    assert book.sheetnames == ["README", "codebook", *TABLE_NAMES]
+    claims = pd.read_csv(RELEASE / "csv" / "claims.csv")
+    assert book["claims"].max_row == len(claims) + 1
 
 
 def test_zip_is_deterministic(made: Path, tmp_path: Path) -> None:
@@ -101,7 +129,28 @@ def test_release_refuses_a_stale_version(tmp_path: Path) -> None:
 
 
 def test_cli_writes_the_zip(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["release", "--out", str(tmp_path), "--no-wheel"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == [f"{FOLDER}.zip"]
+    assert f"{FOLDER}.zip" in result.output and "sha256" in result.output
+
+
+@pytest.mark.slow
+def test_cli_writes_the_wheel_beside_the_zip_and_leaves_the_checkout_clean(tmp_path: Path) -> None:
+    before = git_status()
     result = CliRunner().invoke(main, ["release", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / f"{FOLDER}.zip").is_file()
-    assert f"{FOLDER}.zip" in result.output and "sha256" in result.output
+    wheel = f"usiraq-{data_version()}-py3-none-any.whl"
+    assert {path.name for path in tmp_path.iterdir()} == {f"{FOLDER}.zip", wheel}
+    assert f"wrote {tmp_path / wheel}" in result.output
+    with zipfile.ZipFile(tmp_path / wheel) as archive:
+        assert "usiraq/dataset/release/datapackage.json" in archive.namelist()
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert git_status() == before, "building the wheel writes nothing into the checkout"
+
+
+def git_status() -> str:
+    done = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return done.stdout

@@ -1,4 +1,4 @@
-"""``usiraq export``: copy every table, as CSV or Parquet, into a folder."""
+"""``usiraq export``: copy every table, as CSV or Parquet, into a folder, with datapackage.json and the codebook."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from usiraq.cli.errors import InputError
 from usiraq.export import EXPORT_FORMATS
 
 
@@ -13,8 +14,19 @@ from usiraq.export import EXPORT_FORMATS
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="The folder to write.")
 def command(fmt: str, out: Path) -> None:
-    """Write <OUT>/<table>.<format> for every table of the shipped release."""
-    from usiraq.export import export
+    """Write <OUT>/<table>.<format> for every table of the shipped release, datapackage.json and CODEBOOK.md.
 
-    written = export(out, fmt)
-    click.echo(f"wrote {len(written)} {fmt} files to {out}")
+    The datapackage.json describes the copies (their names, schemas, bytes and
+    hashes), so `frictionless validate OUT/datapackage.json` checks them.
+    """
+    from usiraq.export import export
+    from usiraq.validation.package import PackageError
+
+    try:
+        written = export(out, fmt)
+    except (PackageError, ValueError) as error:
+        raise InputError(str(error)) from None
+    except OSError as error:
+        raise InputError(f"{error.filename or out}: cannot write: {error.strerror or error}") from None
+    tables = len(written) - 2
+    click.echo(f"wrote {tables} {fmt} files, datapackage.json and CODEBOOK.md to {out}")
