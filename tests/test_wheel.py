@@ -67,9 +67,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ignored = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
     shutil.copytree(ROOT, source, ignore=ignored)
     out = tmp_path_factory.mktemp("wheel")
-    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, source)
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (out / "build.log").write_text(done.stdout + done.stderr, encoding="utf-8")
     (found,) = out.glob("usiraq-*.whl")
     return found
+
+
+@pytest.mark.slow
+def test_wheel_builds_without_setuptools_warnings(wheel: Path) -> None:
+    log = (wheel.parent / "build.log").read_text(encoding="utf-8")
+    assert "absent from the `packages` configuration" not in log
+    assert "SetuptoolsDeprecationWarning" not in log and "SetuptoolsWarning" not in log
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +141,22 @@ def test_every_table_loads_from_the_installed_wheel(fresh_venv: Path) -> None:
     assert f"(Version {data_version()})" in result["cite"]
     version = run(fresh_venv / "bin" / "usiraq", "--version", env=env, cwd=elsewhere)
     assert version == f"usiraq {data_version()}\n"
+
+
+@pytest.mark.slow
+def test_regenerate_refuses_to_write_into_the_installed_package(fresh_venv: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    before = {path: path.stat().st_mtime_ns for path in fresh_venv.rglob("*.json")}
+    done = subprocess.run(
+        [str(fresh_venv / "bin" / "usiraq"), "regenerate"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=env,
+        cwd=fresh_venv.parent,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "usiraq is installed, not run from a checkout" in done.stderr and "--root" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert {path: path.stat().st_mtime_ns for path in fresh_venv.rglob("*.json")} == before

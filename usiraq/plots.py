@@ -142,10 +142,11 @@ def check_output(path: Path) -> Path:
     formats = image_formats()
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in formats:
-        shown = f"suffix '.{suffix}'" if suffix else "no suffix"
-        raise ValueError(f"{path}: {shown} is not an image format; use one of {', '.join(sorted(formats))}")
+        problem = f"'.{suffix}' is not an image format" if suffix else "no suffix to name the image format"
+        raise ValueError(f"{path}: {problem}; use one of {', '.join(sorted(formats))}")
     if not path.parent.is_dir():
-        raise ValueError(f"{path}: the folder {path.parent} does not exist")
+        problem = "is not a folder" if path.parent.exists() else "does not exist"
+        raise ValueError(f"{path}: {path.parent} {problem}")
     return path
 
 

@@ -34,7 +34,9 @@ def command(out: Path | None, no_wheel: bool) -> None:
         written = [made.path] if no_wheel else [made.path, build_wheel(out)]
     except (NotACheckoutError, PackageError, SpreadsheetError, ValueError) as error:
         raise InputError(str(error)) from None
-    except (OSError, RuntimeError) as error:
+    except OSError as error:
+        raise InputError(f"{error.filename or out}: cannot write: {error.strerror or error}") from None
+    except RuntimeError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"wrote {made.path} ({len(made.members)} files, sha256 {_sha256(made.path)})")
     for path in written[1:]:
