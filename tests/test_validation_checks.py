@@ -160,6 +160,15 @@ def loosened_schema(folder: Path) -> None:
     mutate.write_descriptor(folder, content)
 
 
+def parquet_as_a_table(folder: Path) -> None:
+    """The Parquet twin described as a table with a Table Schema, which `frictionless validate` cannot pass."""
+    content = mutate.descriptor(folder)
+    csv_resource = next(item for item in content["resources"] if item["name"] == "claims")
+    resource = next(item for item in content["resources"] if item["name"] == "claims-parquet")
+    resource["type"], resource["schema"] = "table", csv_resource["schema"]
+    mutate.write_descriptor(folder, content)
+
+
 FAULTS: list[tuple[str, Callable[[Path], None], set[str]]] = [
     ("evidence-span", shift_claim_span, set()),
     ("evidence-phrases", cue_not_in_quote, set()),
@@ -177,6 +186,7 @@ FAULTS: list[tuple[str, Callable[[Path], None], set[str]]] = [
     ("file-integrity", wrong_hash, {"frictionless/hash-count"}),
     ("parquet-twin", parquet_differs, set()),
     ("package-resources", loosened_schema, set()),
+    ("package-resources", parquet_as_a_table, set()),
 ]
 
 
