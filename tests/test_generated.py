@@ -16,7 +16,13 @@ from usiraq.schema import TABLES, model_for
 from usiraq.schema.fields import iso3_codes
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.generate.codebook import enum_usage, render_codebook
-from usiraq.schema.generate.files import generated_files, json_text, stale_files, write_generated_files
+from usiraq.schema.generate.files import (
+    NotACheckoutError,
+    generated_files,
+    json_text,
+    stale_files,
+    write_generated_files,
+)
 from usiraq.schema.generate.frictionless import package_descriptor, resource, table_schema
 from usiraq.schema.generate.pandas import pandas_dtypes, to_pandas
 from usiraq.schema.introspect import columns
@@ -60,6 +66,8 @@ def test_generated_files_are_deterministic_text() -> None:
 
 
 def test_write_generated_files_writes_then_is_idempotent(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\n")  # what makes a folder a checkout to write into
+    (tmp_path / "schema" / "generate").mkdir(parents=True)
     stale = tmp_path / "schema" / "json" / "table-schemas" / "old_table.json"
     stale.parent.mkdir(parents=True)
     stale.write_text("{}\n")
@@ -69,6 +77,12 @@ def test_write_generated_files_writes_then_is_idempotent(tmp_path: Path) -> None
     for relative, content in GENERATED.items():
         assert (tmp_path / relative).read_bytes() == content.encode("utf-8")
     assert write_generated_files(tmp_path) == []
+
+
+def test_write_generated_files_refuses_a_folder_that_is_not_a_checkout(tmp_path: Path) -> None:
+    with pytest.raises(NotACheckoutError, match="is not a source checkout of usiraq"):
+        write_generated_files(tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_json_text_sorts_keys_and_ends_with_a_newline() -> None:
