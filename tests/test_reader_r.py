@@ -80,3 +80,20 @@ def test_r_refuses_a_cell_of_the_wrong_type(tmp_path: Path, table: str) -> None:
     done = rscript(package)
     assert done.returncode == 2
     assert f"csv/{table}.csv row {row} {column}: 'maybe' is not a" in done.stderr
+
+
+def test_readme_r_example_runs() -> None:
+    command = tools.require("Rscript", "r-base-core r-cran-jsonlite")
+    (block,) = re.findall(r"```r\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    code = block + 'cat(class(claims$char_start), nrow(claims), "\\n")\n'
+    done = subprocess.run(
+        [command, "-e", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+        env={"LC_ALL": "C", "LANG": "C", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.split() == ["integer", str(len(load_all()["claims"]))]
