@@ -147,3 +147,11 @@ def test_libreoffice_reads_the_same_cells(workbook_file: Path, tmp_path: Path) -
     book = openpyxl.load_workbook(io.BytesIO((out / "usiraq.xlsx").read_bytes()), data_only=True)
     assert book.sheetnames == ["README", "codebook", *TABLE_NAMES]
     assert_sheets_equal_the_csv(book, "LibreOffice")
+
+
+def test_a_csv_that_does_not_fit_its_schema_is_named(tmp_path: Path) -> None:
+    package = mutate.copy_package(RELEASE, tmp_path / "package")
+    claims = package / "csv" / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("claim_id,", "claim,", 1), encoding="utf-8")
+    with pytest.raises(SpreadsheetError, match=r"claims\.csv: the CSV header differs from its Table Schema's fields"):
+        workbook_bytes(open_package(package), "cite")

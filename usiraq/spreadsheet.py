@@ -140,12 +140,16 @@ def _table_sheet(workbook: Any, formats: dict[str, Any], resource: dict[str, Any
     fields = resource["schema"]["fields"]
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    header, body = rows[0], rows[1:]
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    if header != [str(field.get("name")) for field in fields]:
+        raise SpreadsheetError(f"{path.name}: the CSV header differs from its Table Schema's fields")
     sheet = workbook.add_worksheet(name)
     kinds = [str(field.get("type", "string")) for field in fields]
     for column, label in enumerate(header):
         sheet.write_string(0, column, label, formats["header"])
     for number, cells in enumerate(body, start=1):
+        if len(cells) != len(header):
+            raise SpreadsheetError(f"{path.name} row {number + 1}: {len(cells)} cells, the header has {len(header)}")
         for column, text in enumerate(cells):
             if text != "":
                 _write_cell(
