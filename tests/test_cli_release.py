@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import openpyxl
 import pandas as pd
 import pytest
+import yaml
 from click.testing import CliRunner
+from fixtures import tools
 from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES
 from usiraq.validation.validate import validate_package
@@ -154,3 +158,21 @@ def git_status() -> str:
         ["git", "status", "--porcelain", "--ignored"], capture_output=True, text=True, cwd=ROOT, check=True
     )
     return done.stdout
+
+
+def test_citation_licences_and_r_example_in_the_zip_open_in_their_readers(made: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(made) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / FOLDER
+    schema = json.loads((Path(__file__).parent / "fixtures" / "validation" / "cff-1.2.0.schema.json").read_text())
+    citation = yaml.safe_load((folder / "CITATION.cff").read_text(encoding="utf-8"))
+    citation = json.loads(json.dumps(citation, default=str))  # YAML dates as the ISO strings CFF's schema expects
+    assert not list(jsonschema.Draft7Validator(schema).iter_errors(citation))
+    assert "MIT" in (folder / "LICENSE").read_text(encoding="utf-8")
+    assert "Attribution 4.0" in (folder / "LICENSE-DATA").read_text(encoding="utf-8")
+    rscript = tools.require("Rscript", "r-base-core r-cran-jsonlite")
+    done = subprocess.run(
+        [rscript, "examples/usiraq.R", "."], capture_output=True, text=True, timeout=300, check=False, cwd=folder
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "evidence spans checked" in done.stdout
