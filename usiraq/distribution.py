@@ -1,6 +1,7 @@
 """The downloadable release: dist/usiraq-data-<version>.zip, the same bytes from the same files.
 
 The zip holds the data package (CSV, Parquet, datapackage.json, croissant.json),
+the same tables as usiraq.sqlite (built by :mod:`usiraq.database`),
 the codebook, coding rules and datasheet, CITATION.cff, CHANGELOG.md, both
 licences and a README, under one folder ``usiraq-data-<version>/``. The docs are not in the
 wheel, so the zip is made from a source checkout.
@@ -12,6 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from usiraq.database import FILE_NAME as SQLITE_NAME
+from usiraq.database import sqlite_bytes
 from usiraq.readme import render_readme
 
 CHECKOUT_FILES = ("docs/CODEBOOK.md", "docs/CODING.md", "CITATION.cff", "CHANGELOG.md", "LICENSE", "LICENSE-DATA")
@@ -89,6 +92,7 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
         raise ValueError(f"the release is version {released}, pyproject.toml says {version}: run `usiraq build`")
     folder = f"usiraq-data-{version}"
     contents = {name: path.read_bytes() for name, path in release_members(root).items()}
+    contents[SQLITE_NAME] = sqlite_bytes(root / RELEASE_DIR)
     readme = render_readme(version, sorted([*contents, "README.md"]), cite("apa"))
     contents["README.md"] = readme.encode("utf-8")
     target = Path(out_dir) if out_dir is not None else root / "dist"

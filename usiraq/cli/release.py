@@ -21,12 +21,13 @@ def command(out: Path | None) -> None:
     Runs from a source checkout (the codebook and coding docs are not in the
     wheel); the same files always give the same zip.
     """
+    from usiraq.database import MissingExtraError
     from usiraq.distribution import NotACheckoutError, build_zip
     from usiraq.validation.package import PackageError
 
     try:
         made = build_zip(out)
-    except (NotACheckoutError, PackageError, ValueError) as error:
+    except (NotACheckoutError, MissingExtraError, PackageError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     digest = hashlib.sha256(made.path.read_bytes()).hexdigest()
     click.echo(f"wrote {made.path} ({len(made.members)} files, sha256 {digest})")
