@@ -11,7 +11,8 @@ release. sqlite-utils is in the ``web`` extra (``pip install 'usiraq[web]'``).
 Example:
     >>> import sqlite3, tempfile, pathlib
     >>> path = build_sqlite(pathlib.Path(tempfile.mkdtemp()) / "usiraq.sqlite")
-    >>> sqlite3.connect(path).execute("select count(*) from claims_fts where claims_fts match 'troops'").fetchone()[0] > 0
+    >>> connection = sqlite3.connect(path)
+    >>> connection.execute("select count(*) from claims_fts where claims_fts match 'troops'").fetchone()[0] > 0
     True
 
 """
@@ -65,7 +66,7 @@ def build_sqlite(target: Path, package: str | Path | None = None) -> Path:
         _fill(db, package)
         connection.execute("vacuum")
         connection.close()
-        os.replace(partial, target)
+        partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
     return target
@@ -108,10 +109,9 @@ def user_cache_dir() -> Path:
 
 
 def _fill(db: Any, package: str | Path | None) -> None:
+    from usiraq.loader import load
     from usiraq.schema import TABLES
     from usiraq.schema.introspect import columns
-
-    from usiraq.loader import load
 
     for model in TABLES:
         specs = columns(model)
@@ -132,7 +132,8 @@ def _fill(db: Any, package: str | Path | None) -> None:
 def _foreign_key(fk: Any) -> tuple[str, str, str]:
     """A one-column foreign key as sqlite-utils takes it (the schema has no other kind)."""
     if len(fk.fields) != 1:
-        raise ValueError(f"a foreign key of {len(fk.fields)} columns ({', '.join(fk.fields)}) cannot go into SQLite here")
+        columns = ", ".join(fk.fields)
+        raise ValueError(f"a foreign key of {len(fk.fields)} columns ({columns}) cannot go into SQLite here")
     return fk.fields[0], fk.table, fk.reference_fields[0]
 
 
