@@ -52,7 +52,7 @@ async def warm_conflicts(datasette: Any) -> None:
 
 async def _items(datasette: Any) -> list[dict[str, Any]]:
     """All items of the page, built once per database (it is immutable)."""
-    name = datasette.get_database().name
+    name = datasette.get_database().path
     if name not in _CACHE:
         texts = await _texts(datasette)
         items = [await _conflict(datasette, row, texts) for row in await _compared(datasette)]

@@ -54,6 +54,7 @@ class Schema:
     tables: dict[str, Table]
     evidence: dict[str, Table]
     searchable: dict[str, str]
+    links: dict[str, dict[str, str]]
 
 
 _SCHEMAS: dict[str, Schema] = {}
@@ -62,20 +63,22 @@ _SCHEMAS: dict[str, Schema] = {}
 async def schema(datasette: Any) -> Schema:
     """The :class:`Schema` of the served database, read on first use."""
     db = datasette.get_database()
-    if db.name not in _SCHEMAS:
+    if db.path not in _SCHEMAS:
         tables: dict[str, Table] = {}
         searchable: dict[str, str] = {}
+        links: dict[str, dict[str, str]] = {}
         hidden = set(await db.hidden_table_names())
         for name in [name for name in await db.table_names() if name not in hidden]:
             columns = set(await db.table_columns(name))
             label = SPAN_LABELS.get(name)
             tables[name] = Table(name, tuple(await db.primary_keys(name)), label if label in columns else None)
+            links[name] = {fk["column"]: fk["other_table"] for fk in await db.foreign_keys_for_table(name)}
             fts = await db.fts_table(name)
             if fts:
                 searchable[name] = fts
         evidence = {name: tables[name] for name in tables if set(await db.table_columns(name)) >= EVIDENCE_COLUMNS}
-        _SCHEMAS[db.name] = Schema(db.name, tables, evidence, searchable)
-    return _SCHEMAS[db.name]
+        _SCHEMAS[db.path] = Schema(db.name, tables, evidence, searchable, links)
+    return _SCHEMAS[db.path]
 
 
 def plain(value: Any) -> Any:

@@ -6,6 +6,7 @@ from html import escape
 from typing import Any
 
 from datasette import hookimpl
+from datasette.utils import tilde_encode
 
 from usiraq.web.articles import article, article_index
 from usiraq.web.conflicts import conflicts_page, warm_conflicts
@@ -56,28 +57,42 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
 
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
-    """An evidence row's quote links to its place in the article; an article's text links to the reader."""
-    if table is None or column not in ("quote", "text") or not isinstance(value, str):
+    """Links from a row: its quote to its place in the article, its foreign keys to their rows (on row pages)."""
+    if table is None or not isinstance(value, str):
         return None
 
-    async def link() -> Any:
-        from markupsafe import Markup
-
+    async def rendered() -> Any:
         info = await schema(datasette)
         if column == "text" and table == "sources":
-            url = article_url(plain(row["source_id"]))
-            more = "…" if len(value) > PREVIEW else ""
-            return Markup(
-                f'<a class="usiraq-read" href="{escape(url)}">Read it with every coded span marked</a><br>'
-                f"{escape(value[:PREVIEW])}{more}"
-            )
+            return _article_cell(row, value)
         if column == "quote" and table in info.evidence:
-            try:
-                url = article_url(plain(row["source_id"]), anchor(table, row_path(row, info.evidence[table])))
-            except (IndexError, KeyError):  # a page that hides the key or source_id columns
-                return None
-            title = "its place in the article"
-            return Markup(f'<a class="usiraq-quote" href="{escape(url)}" title="{title}">{escape(value)}</a>')
+            return _quote_cell(row, value, info.evidence[table])
+        other = info.links.get(table, {}).get(column)
+        if other is not None:  # a table page has linked it already, handing the value over as a dict
+            return _link(datasette.urls.row(database, other, tilde_encode(value)), value)
         return None
 
-    return link
+    return rendered
+
+
+def _link(url: str, text: str, title: str = "") -> Any:
+    from markupsafe import Markup
+
+    title = f' title="{escape(title)}"' if title else ""
+    return Markup(f'<a href="{escape(url)}"{title}>{escape(text)}</a>')
+
+
+def _article_cell(row: Any, value: str) -> Any:
+    from markupsafe import Markup
+
+    more = "…" if len(value) > PREVIEW else ""
+    read = _link(article_url(plain(row["source_id"])), "Read it with every coded span marked")
+    return Markup(f"{read}<br>{escape(value[:PREVIEW])}{more}")
+
+
+def _quote_cell(row: Any, value: str, table: Any) -> Any:
+    try:
+        url = article_url(plain(row["source_id"]), anchor(table.name, row_path(row, table)))
+    except (IndexError, KeyError):  # a page that hides the key or source_id columns
+        return None
+    return _link(url, value, "its place in the article")
