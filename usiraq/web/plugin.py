@@ -75,18 +75,19 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     return rendered
 
 
-def _link(url: str, text: str, title: str = "") -> Any:
+def _link(url: str, text: str, title: str = "", css: str = "") -> Any:
     from markupsafe import Markup
 
     title = f' title="{escape(title)}"' if title else ""
-    return Markup(f'<a href="{escape(url)}"{title}>{escape(text)}</a>')
+    css = f' class="{css}"' if css else ""
+    return Markup(f'<a{css} href="{escape(url)}"{title}>{escape(text)}</a>')
 
 
 def _article_cell(row: Any, value: str) -> Any:
     from markupsafe import Markup
 
     more = "…" if len(value) > PREVIEW else ""
-    read = _link(article_url(plain(row["source_id"])), "Read it with every coded span marked")
+    read = _link(article_url(plain(row["source_id"])), "Read it with every coded span marked", css="usiraq-read")
     return Markup(f"{read}<br>{escape(value[:PREVIEW])}{more}")
 
 
@@ -95,4 +96,4 @@ def _quote_cell(row: Any, value: str, table: Any) -> Any:
         url = article_url(plain(row["source_id"]), anchor(table.name, row_path(row, table)))
     except (IndexError, KeyError):  # a page that hides the key or source_id columns
         return None
-    return _link(url, value, "its place in the article")
+    return _link(url, value, "its place in the article", "usiraq-quote")
