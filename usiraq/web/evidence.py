@@ -60,6 +60,11 @@ class Schema:
 _SCHEMAS: dict[str, Schema] = {}
 
 
+def loaded_schema(datasette: Any) -> Schema | None:
+    """The :class:`Schema` of the served database if :func:`schema` has read it already."""
+    return _SCHEMAS.get(datasette.get_database().path)
+
+
 async def schema(datasette: Any) -> Schema:
     """The :class:`Schema` of the served database, read on first use."""
     db = datasette.get_database()

@@ -10,7 +10,7 @@ from datasette.utils import tilde_encode
 
 from usiraq.web.articles import article, article_index
 from usiraq.web.conflicts import conflicts_page, warm_conflicts
-from usiraq.web.evidence import anchor, article_url, plain, row_path, schema
+from usiraq.web.evidence import anchor, article_url, loaded_schema, plain, row_path, schema
 from usiraq.web.search import search_page
 
 STATIC_MOUNT = "usiraq-static"
@@ -31,9 +31,10 @@ def register_routes(datasette: Any) -> list[tuple[str, Any]]:
 
 @hookimpl
 def startup(datasette: Any) -> Any:
-    """Work out the conflicts before the first request (the database is immutable, so once is enough)."""
+    """Read the database's tables and work out the conflicts before the first request (it is immutable)."""
 
     async def warm() -> None:
+        await schema(datasette)
         await warm_conflicts(datasette)
 
     return warm
@@ -60,19 +61,25 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     """Links from a row: its quote to its place in the article, its foreign keys to their rows (on row pages)."""
     if table is None or not isinstance(value, str):
         return None
+    info = loaded_schema(datasette)
+    if info is not None:  # read at startup: the common case, without a coroutine per cell
+        return _cell(info, row, value, column, table, database, datasette)
 
     async def rendered() -> Any:
-        info = await schema(datasette)
-        if column == "text" and table == "sources":
-            return _article_cell(row, value)
-        if column == "quote" and table in info.evidence:
-            return _quote_cell(row, value, info.evidence[table])
-        other = info.links.get(table, {}).get(column)
-        if other is not None:  # a table page has linked it already, handing the value over as a dict
-            return _link(datasette.urls.row(database, other, tilde_encode(value)), value)
-        return None
+        return _cell(await schema(datasette), row, value, column, table, database, datasette)
 
     return rendered
+
+
+def _cell(info: Any, row: Any, value: str, column: str, table: str, database: str, datasette: Any) -> Any:
+    if column == "text" and table == "sources":
+        return _article_cell(row, value)
+    if column == "quote" and table in info.evidence:
+        return _quote_cell(row, value, info.evidence[table])
+    other = info.links.get(table, {}).get(column)
+    if other is not None:  # a table page has linked it already, handing the value over as a dict
+        return _link(datasette.urls.row(database, other, tilde_encode(value)), value)
+    return None
 
 
 def _link(url: str, text: str, title: str = "", css: str = "") -> Any:
