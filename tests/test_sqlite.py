@@ -96,7 +96,7 @@ def test_full_text_search(db: sqlite3.Connection) -> None:
         assert column in SEARCHABLE
         hits = db.execute(
             f'select {column} from "{table}" where rowid in '
-            f"(select rowid from \"{table}_fts\" where \"{table}_fts\" match '{column} : withdrawal')"
+            f'(select rowid from "{table}_fts" where "{table}_fts" match \'{column} : withdrawal\')'
         ).fetchall()
         assert hits, (table, column)
         assert all("withdraw" in hit[0].lower() for hit in hits)  # porter stemming: withdraw, withdrawal, withdrawn

@@ -79,3 +79,12 @@ def test_without_the_web_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     assert code == 2
     assert "pip install 'usiraq[web]'" in output
     assert "datasette" in output
+
+
+def test_a_cache_it_cannot_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    code, output = serve("--port", str(free_port()))
+    assert code == 2
+    assert "cannot build the database from the release into" in output

@@ -49,7 +49,7 @@ def database_for(path: Path | None, cache_dir: Path | None = None) -> tuple[Path
         The database, and a note to print when it was just built.
 
     Raises:
-        ServeError: if the database is not a readable SQLite file.
+        ServeError: if the database is not a readable SQLite file, or cannot be built into the cache.
         usiraq.validation.package.PackageError: if the release is unusable.
 
     """
@@ -58,7 +58,11 @@ def database_for(path: Path | None, cache_dir: Path | None = None) -> tuple[Path
     folder = None if path is None else (path.parent if path.is_file() else path)
     if folder is not None and (folder / FILE_NAME).is_file():
         return check_sqlite(folder / FILE_NAME), None
-    built, fresh = cached_sqlite(path, cache_dir)
+    try:
+        built, fresh = cached_sqlite(path, cache_dir)
+    except OSError as error:
+        where = error.filename or "the cache"
+        raise ServeError(f"cannot build the database from the release into {where}: {error.strerror}") from None
     return built, (f"built {built} from the release" if fresh else None)
 
 
