@@ -97,7 +97,7 @@ def make_datasette(database: Path) -> Any:
         metadata=metadata(database.stem),
         template_dir=str(TEMPLATES),
         static_mounts=[(plugin.STATIC_MOUNT, str(STATIC))],
-        settings={"truncate_cells_html": 400, "default_page_size": 100, "suggest_facets": False},
+        settings={"truncate_cells_html": 400, "default_page_size": 50, "suggest_facets": False},
     )
 
 
