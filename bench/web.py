@@ -69,6 +69,21 @@ def pages() -> list[str]:
     return paths
 
 
+def group(path: str) -> str:
+    """The kind of page a path is, for the report."""
+    if path.startswith("/-/articles/"):
+        return "article"
+    if path.startswith("/-/"):
+        return path[3:].split("?")[0]
+    if path.count("/") >= 3:
+        return "row"
+    if ".json" in path:
+        return "table json"
+    if "_search=" in path:
+        return "table search"
+    return "table" if path.count("/") == 2 else "instance and database"
+
+
 def start(usiraq: str, cache: str) -> tuple[subprocess.Popen[bytes], str, float]:
     """Start the server; its process, URL and seconds until it first answered."""
     with socket.socket() as probe:
@@ -118,6 +133,10 @@ def main() -> int:
         "p95_ms": round(values[int(0.95 * (len(values) - 1))], 1),
         "max_ms": round(values[-1], 1),
         "slowest": [[path, round(ms, 1)] for path, ms in ordered[:8]],
+        "slowest_by_kind": {
+            kind: max(round(ms, 1) for path, ms in times.items() if group(path) == kind)
+            for kind in sorted({group(path) for path in times})
+        },
         "target_ms": TARGET_MS,
         "met": values[-1] < TARGET_MS,
         "python": platform.python_version(),
