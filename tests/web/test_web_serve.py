@@ -83,6 +83,25 @@ def test_row_page_links_back_to_its_place_in_the_article(server: Server) -> None
     assert f'href="/-/articles/{mention.source_id}#actor_mentions-{path}"' in body
 
 
+@pytest.mark.parametrize("table", EVIDENCE_TABLES)
+def test_every_evidence_row_page_says_where_it_is_in_the_article(server: Server, table: str) -> None:
+    model = next(model for model in TABLES if model.table_name == table)
+    row = usiraq.load(table).iloc[-1]
+    path = ",".join(str(row[pk]) for pk in model.primary_key)
+    status, body = server.get(f"/usiraq/{table}/{path}")
+    assert status == 200
+    place = f'<p class="usiraq-place"><a href="/-/articles/{row.source_id}#{table}-{path}">'
+    assert place in body
+
+
+def test_an_article_row_page_links_to_the_reader(server: Server) -> None:
+    source_id = usiraq.load("sources")["source_id"].iloc[0]
+    status, body = server.get(f"/usiraq/sources/{source_id}")
+    assert status == 200
+    assert f'<p class="usiraq-place"><a href="/-/articles/{source_id}">' in body
+    assert server.get("/usiraq/actors/" + usiraq.load("actors")["actor_id"].iloc[0])[1].count("usiraq-place") == 0
+
+
 def test_facets_from_the_metadata(server: Server) -> None:
     status, body = server.get("/usiraq/claims.json")
     assert status == 200

@@ -139,3 +139,24 @@ async def row_at(datasette: Any, table: str, source_id: str, start: int, end: in
     sql = f'select {evidence.key_sql} from "{table}" where source_id = :s and char_start = :a and char_end = :b limit 1'
     rows = (await datasette.get_database().execute(sql, {"s": source_id, "a": start, "b": end})).rows
     return row_path(rows[0], evidence) if rows else None
+
+
+async def row_place(datasette: Any, table: str, pks: str | None) -> dict[str, str] | None:
+    """For a row page: the link to the row's place in its article (or, for an article, to the reader)."""
+    from datasette.utils import tilde_encode, urlsafe_components
+
+    info = await schema(datasette)
+    if not pks or (table != "sources" and table not in info.evidence):
+        return None
+    values = urlsafe_components(pks)
+    if table == "sources":
+        return {"url": article_url(values[0]), "label": "Read the article with every coded span marked"}
+    evidence = info.evidence[table]
+    if len(values) != len(evidence.key_columns):
+        return None
+    where = " and ".join(f'"{column}" = ?' for column in evidence.key_columns)
+    rows = (await datasette.get_database().execute(f'select source_id from "{table}" where {where}', values)).rows
+    if not rows:
+        return None
+    place = anchor(table, ",".join(tilde_encode(str(value)) for value in values))
+    return {"url": article_url(rows[0]["source_id"], place), "label": "See it in its place in the article"}

@@ -10,7 +10,7 @@ from datasette.utils import tilde_encode
 
 from usiraq.web.articles import article, article_index
 from usiraq.web.conflicts import conflicts_page, warm_conflicts
-from usiraq.web.evidence import anchor, article_url, loaded_schema, plain, row_path, schema
+from usiraq.web.evidence import anchor, article_url, loaded_schema, plain, row_path, row_place, schema
 from usiraq.web.search import search_page
 
 STATIC_MOUNT = "usiraq-static"
@@ -38,6 +38,18 @@ def startup(datasette: Any) -> Any:
         await warm_conflicts(datasette)
 
     return warm
+
+
+@hookimpl
+def extra_template_vars(view_name: str, table: str | None, request: Any, datasette: Any) -> Any:
+    """On a row page, the link to the row's place in its article (shown by templates/row.html)."""
+    if view_name != "row" or table is None or request is None:
+        return {}
+
+    async def place() -> dict[str, Any]:
+        return {"usiraq_place": await row_place(datasette, table, request.url_vars.get("pks"))}
+
+    return place
 
 
 @hookimpl
