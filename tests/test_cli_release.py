@@ -43,7 +43,7 @@ def test_zip_has_the_expected_members(made: Path) -> None:
     expected |= {f"{FOLDER}/csv/{name}.csv" for name in TABLE_NAMES}
     expected |= {f"{FOLDER}/parquet/{name}.parquet" for name in TABLE_NAMES}
     expected |= {f"{FOLDER}/{name}" for name in OPTIONAL_FILES if (ROOT / name).is_file()}
-    expected |= {f"{FOLDER}/croissant.json", f"{FOLDER}/usiraq.xlsx"}
+    expected |= {f"{FOLDER}/croissant.json", f"{FOLDER}/usiraq.xlsx", f"{FOLDER}/usiraq.sqlite"}
     assert set(names) == expected
     assert names == sorted(names)
 

@@ -115,6 +115,9 @@ def test_wheel_ships_the_data_and_generated_files(wheel: Path) -> None:
         "usiraq/CITATION.cff",
         "usiraq/dataset/release/datapackage.json",
         "usiraq/dataset/release/croissant.json",
+        "usiraq/web/templates/usiraq_article.html",
+        "usiraq/web/static/reader.js",
+        "usiraq/web/static/usiraq.css",
     ):
         assert name in names
     assert not any(name.startswith(("schema/", "builders/", "validation/", "dataset/")) for name in names)

@@ -1,7 +1,7 @@
 """The downloadable release: dist/usiraq-data-<version>.zip, the same bytes from the same files.
 
 The zip holds the data package (CSV, Parquet, datapackage.json, croissant.json),
-files made from it for other readers (usiraq.xlsx), the codebook, coding rules
+files made from it for other readers (usiraq.xlsx, usiraq.sqlite), the codebook, coding rules
 and datasheet, the R example, CITATION.cff, CHANGELOG.md, both licences and a
 README, under one folder ``usiraq-data-<version>/``. The docs are not in the
 wheel, so the zip is made from a source checkout. The wheel of the same version
@@ -52,7 +52,15 @@ def spreadsheet_member(package: LocalPackage, citation: str) -> dict[str, bytes]
     return {"usiraq.xlsx": workbook_bytes(package, citation)}
 
 
-GENERATED_MEMBERS: tuple[MemberMaker, ...] = (spreadsheet_member,)
+def database_member(package: LocalPackage, citation: str) -> dict[str, bytes]:
+    """usiraq.sqlite: every table with its keys and full-text search (see :mod:`usiraq.database`)."""
+    from usiraq.database import FILE_NAME, sqlite_bytes
+
+    del citation
+    return {FILE_NAME: sqlite_bytes(package.descriptor_path.parent)}
+
+
+GENERATED_MEMBERS: tuple[MemberMaker, ...] = (spreadsheet_member, database_member)
 """Every maker of a zip member that is not a checkout file; each gives the same bytes from the same release."""
 
 

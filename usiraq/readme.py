@@ -19,6 +19,8 @@ article's full text, so every row can be checked against its evidence.
 - `parquet/<table>.parquet`: the same tables as Parquet, with their types.
 - `datapackage.json`: the Frictionless Data Package: every table's columns,
   types, allowed values, primary and foreign keys, and each file's sha256.
+- `usiraq.sqlite`: the same tables as one SQLite database, with primary and foreign
+  keys and full-text search over quotes, claim contents, event summaries and article texts.
 - `croissant.json`: the same tables described as Croissant (ML Commons) metadata.
 - `usiraq.xlsx`: every table as a sheet of one spreadsheet, typed (text stays
   text, dates are dates, true/false are booleans), with a README sheet and a
@@ -73,6 +75,13 @@ DuckDB:
 
 ```sql
 SELECT modality, count(*) FROM 'parquet/claims.parquet' GROUP BY modality;
+```
+
+SQLite (full-text search in `<table>_fts`):
+
+```sql
+SELECT claim_id, quote FROM claims WHERE rowid IN
+  (SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'withdrawal');
 ```
 
 A spreadsheet program opens `usiraq.xlsx` as it is. Opening a CSV file

@@ -19,9 +19,9 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module's command to the group."""
-    from usiraq.cli import build, cite, conflicts, diff, export, info, plot, regenerate, release, validate
+    from usiraq.cli import build, cite, conflicts, diff, export, info, plot, regenerate, release, serve, validate
 
-    for module in (build, regenerate, validate, info, export, release, diff, cite, conflicts, plot):
+    for module in (build, regenerate, validate, info, export, release, diff, cite, conflicts, plot, serve):
         main.add_command(module.command)
 
 

@@ -25,6 +25,7 @@ def command(out: Path | None, no_wheel: bool) -> None:
     to install it). Runs from a source checkout (the codebook and coding docs are
     not in the wheel); the same files always give the same zip.
     """
+    from usiraq.database import MissingExtraError
     from usiraq.distribution import NotACheckoutError, build_wheel, build_zip
     from usiraq.spreadsheet import SpreadsheetError
     from usiraq.validation.package import PackageError
@@ -32,7 +33,7 @@ def command(out: Path | None, no_wheel: bool) -> None:
     try:
         made = build_zip(out)
         written = [made.path] if no_wheel else [made.path, build_wheel(out)]
-    except (NotACheckoutError, PackageError, SpreadsheetError, ValueError) as error:
+    except (NotACheckoutError, MissingExtraError, PackageError, SpreadsheetError, ValueError) as error:
         raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(f"{error.filename or out}: cannot write: {error.strerror or error}") from None
