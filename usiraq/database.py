@@ -6,7 +6,7 @@ requires a value, its primary key and its foreign keys. Full-text search
 (FTS5) covers the columns named in :data:`SEARCHABLE`: quotes, claim contents,
 event summaries, article texts and headlines, proposition statements. The rows
 come from the release's Parquet files, so the database holds exactly the
-release. sqlite-utils is in the ``web`` extra (``pip install 'usiraq[web]'``).
+release. sqlite-utils is a main dependency of usiraq.
 
 Example:
     >>> import sqlite3, tempfile, pathlib
@@ -41,7 +41,7 @@ def sqlite_utils_module() -> Any:
     try:
         import sqlite_utils
     except ImportError:
-        raise MissingExtraError("the SQLite database needs sqlite-utils: pip install 'usiraq[web]'") from None
+        raise MissingExtraError("the SQLite database needs sqlite-utils: pip install sqlite-utils") from None
     return sqlite_utils
 
 
