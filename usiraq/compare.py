@@ -8,10 +8,13 @@ come from:
   (all its spans are in ``tension_sides``);
 - propositions: a claim that contradicts or qualifies what a claim of another
   article supports; two articles that support one proposition through
-  different attributions. A contradiction on a proposition that a tension
-  names is left to the tension, which says more;
+  different attributions;
 - force figures counting the same thing for the same forces and country, and
   mentions of one event, in two articles.
+
+A pair of evidence that a tension already sets against each other (each side
+overlapping a span of the tension, on its two sides) is listed once, as the
+tension, which says more.
 
 The rule for numbers and dates is one: two values conflict only when both
 cannot hold. Figures conflict when their bounds exclude each other ('about
@@ -123,7 +126,8 @@ def conflicts(tables: Tables | None = None, *, all: bool = False) -> pd.DataFram
         from usiraq.loader import load
 
         tables = {name: load(name) for name in SOURCE_TABLES}
-    rows = [row for finder in _FINDERS for row in finder(tables)]
+    told = _told_by_tensions(tables)
+    rows = [row for finder in _FINDERS for row in finder(tables) if finder is _tension_rows or not told(row)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if not all:
         frame = frame[frame["shown_by_default"]]
@@ -177,6 +181,34 @@ def _tension_side(group: pd.DataFrame, tension_id: str) -> Side:
     return {**_side(first, "tension_id", value), "row_id": row_id}
 
 
+Span = tuple[str, int, int]
+
+
+def _told_by_tensions(tables: Tables) -> Callable[[Row], bool]:
+    """A test: does some tension set this row's two pieces of evidence against each other?"""
+    spans: dict[tuple[str, str], list[Span]] = {}
+    for _, span in tables["tension_sides"].iterrows():
+        key = (str(span["tension_id"]), str(span["side"]))
+        spans.setdefault(key, []).append((span["source_id"], int(span["char_start"]), int(span["char_end"])))
+    tension_ids = sorted({tension_id for tension_id, _ in spans})
+
+    def on(side: str, tension_id: str, row: Row, suffix: str) -> bool:
+        mine = (row[f"source_id_{suffix}"], row[f"char_start_{suffix}"], row[f"char_end_{suffix}"])
+        return any(_overlap(mine, span) for span in spans.get((tension_id, side), []))
+
+    def told(row: Row) -> bool:
+        return any(
+            (on("a", t, row, "a") and on("b", t, row, "b")) or (on("b", t, row, "a") and on("a", t, row, "b"))
+            for t in tension_ids
+        )
+
+    return told
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one[0] == other[0] and one[1] < other[2] and other[1] < one[2]
+
+
 def _linked_claims(tables: Tables) -> pd.DataFrame:
     links = tables["claim_propositions"].astype({"stance": "string"})
     return links.merge(tables["claims"], on="claim_id", how="inner")
@@ -184,12 +216,9 @@ def _linked_claims(tables: Tables) -> pd.DataFrame:
 
 def _stance_conflicts(tables: Tables) -> Iterator[Row]:
     linked = _linked_claims(tables)
-    told_by_tension = set(tables["tensions"]["proposition_id"].dropna().astype(str))
     for proposition, group in linked.groupby("proposition_id", sort=True):
         supporting = group[group["stance"] == "supports"]
         for stance, kind in (("contradicts", "contradiction"), ("qualifies", "qualification")):
-            if kind == "contradiction" and str(proposition) in told_by_tension:
-                continue
             for _, other in group[group["stance"] == stance].iterrows():
                 for _, support in supporting.iterrows():
                     if support["source_id"] == other["source_id"]:

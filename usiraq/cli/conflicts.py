@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from usiraq.compare import KINDS
 
-QUOTE_WIDTH = 110
-"""Quotes longer than this are cut in the readable list (never in --csv); the offsets locate them whole."""
+WIDTH = 120
+"""The readable list keeps each line within this many characters, cutting quotes (never in --csv)."""
 
 
 @click.command("conflicts")
@@ -18,9 +20,13 @@ QUOTE_WIDTH = 110
     multiple=True,
     help="Only these kinds (repeatable), whether or not listed by default.",
 )
-@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a readable list.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (with each row's description and whole quotes).")
 def command(show_all: bool, kind: tuple[str, ...], as_csv: bool) -> None:
-    """List the conflicts between and inside the articles, most serious first, each side with its evidence."""
+    """List the conflicts between and inside the articles, most serious first, each side with its evidence.
+
+    Each row is a line with its kind and subject, then one line per side: the
+    article, the offsets and the quote (cut to fit; --csv has them whole).
+    """
     from usiraq.compare import conflicts
 
     frame = conflicts(all=show_all or bool(kind))
@@ -30,16 +36,16 @@ def command(show_all: bool, kind: tuple[str, ...], as_csv: bool) -> None:
         click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
         return
     for _, row in frame.iterrows():
-        within = " (within one article)" if row["scope"] == "within_article" else ""
-        click.echo(f"[{row['kind']}] {row['subject']}{within}: {row['description']}")
+        within = f" (within {row['source_id_a'][:3]})" if row["scope"] == "within_article" else ""
+        click.echo(f"[{row['kind']}] {row['subject']}{within}")
         for side in ("a", "b"):
-            click.echo(
-                f"  {side} {row[f'source_id_{side}'][:3]} [{row[f'char_start_{side}']}:{row[f'char_end_{side}']}]"
-                f' "{_cut(row[f"quote_{side}"])}"'
-            )
-    shown = "" if show_all or kind else "; add --all for differences that are not conflicts"
-    click.echo(f"{len(frame)} rows{shown}")
+            click.echo(_side_line(row, side))
+    more = "" if show_all or kind else "; --all adds differences that are not conflicts"
+    click.echo(f"{len(frame)} rows{more}")
 
 
-def _cut(quote: str) -> str:
-    return quote if len(quote) <= QUOTE_WIDTH else quote[: QUOTE_WIDTH - 1] + "…"
+def _side_line(row: Any, side: str) -> str:
+    head = f"  {side} {row[f'source_id_{side}'][:3]} [{row[f'char_start_{side}']}:{row[f'char_end_{side}']}] "
+    room = WIDTH - len(head) - 2
+    quote = str(row[f"quote_{side}"])
+    return f'{head}"{quote if len(quote) <= room else quote[: room - 1] + "…"}"'
