@@ -76,6 +76,6 @@ class TensionSide(Record):
     claim_id: ClaimId | None = Field(
         None,
         description="The claim of the same article whose quote overlaps this span, where one is coded; else null.",
-        examples=["003-official-not-a-withdrawal-negotiation"],
+        examples=["003-official-not-withdrawal-negotiation"],
     )
     note: Note | None = None
