@@ -50,13 +50,21 @@ def non_empty(column: str) -> Callable[[dict[str, str]], bool]:
 # -- one fault per check ----------------------------------------------------------
 
 
-def shift_claim_span(folder: Path) -> None:
+def shift_first_span(folder: Path, table: str) -> None:
     def change(rows: mutate.Rows) -> None:
         row = rows[0]
         row["char_start"] = str(int(row["char_start"]) + 1)
         row["char_end"] = str(int(row["char_end"]) + 1)
 
-    mutate.edit(folder, "claims", change)
+    mutate.edit(folder, table, change)
+
+
+def shift_claim_span(folder: Path) -> None:
+    shift_first_span(folder, "claims")
+
+
+def shift_tension_span(folder: Path) -> None:
+    shift_first_span(folder, "tension_sides")
 
 
 def cue_not_in_quote(folder: Path) -> None:
@@ -184,6 +192,7 @@ def loosened_schema(folder: Path) -> None:
 
 FAULTS: list[tuple[str, Callable[[Path], None], set[str]]] = [
     ("evidence-span", shift_claim_span, set()),
+    ("evidence-span", shift_tension_span, set()),
     ("evidence-phrases", cue_not_in_quote, set()),
     ("source-text", wrong_word_count, set()),
     ("id-format", malformed_flag_id, {"frictionless/constraint-error"}),
