@@ -143,3 +143,12 @@ def test_conflicts_are_one_call_away_in_python_and_sql(found: pd.DataFrame, ever
     assert dict(rows) == everything["kind"].value_counts().to_dict()
     shown = usiraq.connect().sql("SELECT count(*) FROM conflicts WHERE shown_by_default").fetchall()
     assert shown == [(len(found),)]
+
+
+def test_tables_without_rows_give_an_empty_list() -> None:
+    from usiraq.compare import SOURCE_TABLES
+
+    empty = {name: usiraq.load(name).iloc[0:0] for name in SOURCE_TABLES}
+    for show_all in (False, True):
+        frame = conflicts(empty, all=show_all)
+        assert list(frame.columns) == COLUMNS and frame.empty

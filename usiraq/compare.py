@@ -130,7 +130,7 @@ def conflicts(tables: Tables | None = None, *, all: bool = False) -> pd.DataFram
     rows = [row for finder in _FINDERS for row in finder(tables) if finder is _tension_rows or not told(row)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if not all:
-        frame = frame[frame["shown_by_default"]]
+        frame = frame[frame["shown_by_default"].astype(bool)]
     frame = frame.sort_values(["rank", "subject", "source_id_a", "row_id_a", "source_id_b", "row_id_b"])
     return frame.reset_index(drop=True).astype({"char_start_a": "Int64", "char_end_a": "Int64", "rank": "int64"})
 
