@@ -28,6 +28,7 @@ from usiraq.schema.inputs import (
     PublishedEntry,
     SourceEntry,
     SourcesFile,
+    TensionsFile,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ SOURCES_FILE = "sources.yaml"
 ACTORS_FILE = "registry/actors.yaml"
 EVENTS_FILE = "registry/events.yaml"
 PROPOSITIONS_FILE = "registry/propositions.yaml"
+TENSIONS_FILE = "registry/tensions.yaml"
 NON_ACTOR_NAMES_FILE = "registry/non_actor_names.yaml"
 ANNOTATIONS_DIR = "annotations"
 ARTICLES_DIR = "sources"
@@ -85,6 +87,7 @@ class BuildInputs:
     actors: Loaded[ActorsFile]
     events: Loaded[EventsFile]
     propositions: Loaded[PropositionsFile]
+    tensions: Loaded[TensionsFile]
     non_actor_names: Loaded[NonActorNamesFile]
     annotations: dict[str, Loaded[AnnotationFile]]
     texts: dict[str, str]
@@ -163,19 +166,27 @@ def load(path: Path, model: type[M]) -> Loaded[M]:
     return Loaded(validate(doc, model), doc)
 
 
+_OPTIONAL: dict[str, BaseModel] = {
+    "tensions": TensionsFile(tensions=[]),
+    "non_actor_names": NonActorNamesFile(names=[]),
+}
+"""Input files a dataset may leave out, and what their absence means."""
+
+
 def _load_files(root: Path, problems: list[Problem]) -> dict[str, Loaded[Any]]:
     wanted: dict[str, tuple[str, type[BaseModel]]] = {
         "sources": (SOURCES_FILE, SourcesFile),
         "actors": (ACTORS_FILE, ActorsFile),
         "events": (EVENTS_FILE, EventsFile),
         "propositions": (PROPOSITIONS_FILE, PropositionsFile),
+        "tensions": (TENSIONS_FILE, TensionsFile),
         "non_actor_names": (NON_ACTOR_NAMES_FILE, NonActorNamesFile),
     }
     loaded: dict[str, Loaded[Any]] = {}
     for key, (name, model) in wanted.items():
         path = root / name
-        if key == "non_actor_names" and not path.exists():
-            loaded[key] = Loaded(NonActorNamesFile(names=[]), YamlDoc(path, None))
+        if key in _OPTIONAL and not path.exists():
+            loaded[key] = Loaded(_OPTIONAL[key], YamlDoc(path, None))
             continue
         try:
             loaded[key] = load(path, model)

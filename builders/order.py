@@ -21,6 +21,8 @@ BUILD_ORDER: tuple[str, ...] = (
     "claims",
     "claim_propositions",
     "propositions",
+    "tensions",
+    "tension_sides",
     "force_figures",
     "event_mentions",
     "events",

@@ -25,6 +25,7 @@ def check_references(inputs: BuildInputs) -> list[Problem]:
         if name not in known[what]:
             problems.append(where.problem(_dangling(what, name, known[what])))
     problems.extend(_figure_claims_in_same_article(inputs))
+    problems.extend(_tension_claims_in_same_article(inputs))
     problems.extend(_self_references(inputs))
     return problems
 
@@ -48,6 +49,9 @@ def _ids(inputs: BuildInputs) -> dict[str, list[Named]]:
         "proposition": [
             (e.id, inputs.propositions.where("propositions", i, "id"))
             for i, e in enumerate(inputs.propositions.model.propositions)
+        ],
+        "tension": [
+            (e.id, inputs.tensions.where("tensions", i, "id")) for i, e in enumerate(inputs.tensions.model.tensions)
         ],
         "claim": [(item.entry.id, _at(item.where, "id")) for item in inputs.items("claims")],
         "figure": [(item.entry.id, _at(item.where, "id")) for item in inputs.items("figures")],
@@ -88,7 +92,17 @@ def _references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
     for i, event in enumerate(inputs.events.model.events):
         for j, link in enumerate(event.actors):
             yield "actor", link.actor, inputs.events.where("events", i, "actors", j, "actor")
+    yield from _tension_references(inputs)
     yield from _annotation_references(inputs)
+
+
+def _tension_references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
+    for i, tension in enumerate(inputs.tensions.model.tensions):
+        if tension.proposition is not None:
+            yield "proposition", tension.proposition, inputs.tensions.where("tensions", i, "proposition")
+        for side in ("a", "b"):
+            for j, span in enumerate(getattr(tension, side)):
+                yield "source", span.source, inputs.tensions.where("tensions", i, side, j, "source")
 
 
 def _annotation_references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
@@ -115,6 +129,20 @@ def _figure_claims_in_same_article(inputs: BuildInputs) -> list[Problem]:
             if figure.claim is not None and figure.claim not in claims:
                 message = _dangling("claim", figure.claim, claims) + " in this annotation file"
                 problems.append(loaded.where("figures", i, "claim").problem(message))
+    return problems
+
+
+def _tension_claims_in_same_article(inputs: BuildInputs) -> list[Problem]:
+    """A tension side names a claim only of the article its words are in."""
+    claims = {source_id: {c.id for c in loaded.model.claims} for source_id, loaded in inputs.annotations.items()}
+    problems = []
+    for i, tension in enumerate(inputs.tensions.model.tensions):
+        for side in ("a", "b"):
+            for j, span in enumerate(getattr(tension, side)):
+                mine = claims.get(span.source, set())
+                if span.claim is not None and span.claim not in mine:
+                    message = _dangling("claim", span.claim, mine) + f" in the annotation file of {span.source}"
+                    problems.append(inputs.tensions.where("tensions", i, side, j, "claim").problem(message))
     return problems
 
 

@@ -13,6 +13,7 @@ from usiraq.schema.tables.claims import Claim, ClaimProposition, Proposition
 from usiraq.schema.tables.events import Event, EventActor, EventMention
 from usiraq.schema.tables.force_figures import ForceFigure
 from usiraq.schema.tables.sources import Source, SourceFlag
+from usiraq.schema.tables.tensions import Tension, TensionSide
 from usiraq.schema.tables.uncoded_numbers import UncodedNumber
 
 TABLES: tuple[type[Record], ...] = (
@@ -24,6 +25,8 @@ TABLES: tuple[type[Record], ...] = (
     Claim,
     Proposition,
     ClaimProposition,
+    Tension,
+    TensionSide,
     ForceFigure,
     Event,
     EventMention,

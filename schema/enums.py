@@ -173,6 +173,55 @@ class Stance(DescribedEnum):
     QUALIFIES = "qualifies", "The claim agrees in part but adds a condition, a different figure or a caveat."
 
 
+class TensionKind(DescribedEnum):
+    """What kind of disagreement a tension is (see docs/CODING.md, 'Tensions')."""
+
+    CONTRADICTION = (
+        "contradiction",
+        "Two statements of fact that cannot both be true, told by different articles or different speakers.",
+    )
+    INTERNAL_INCONSISTENCY = (
+        "internal_inconsistency",
+        (
+            "An article's own wording does not hold together: a headline or lead says more than its body, "
+            "or a paraphrase says more than the quote or document it reports."
+        ),
+    )
+    FRAMING_DIFFERENCE = (
+        "framing_difference",
+        "The same matter told so that readers would draw different conclusions, no single fact contradicted.",
+    )
+    NAMING_VARIANT = (
+        "naming_variant",
+        "One person, body or thing named or spelled in different ways.",
+    )
+    ATTRIBUTION_DISTORTION = (
+        "attribution_distortion",
+        (
+            "One statement given to another speaker, stripped of its speaker, or said to say more "
+            "than the speaker is elsewhere reported to have said."
+        ),
+    )
+    PRECISION_DIFFERENCE = (
+        "precision_difference",
+        "One fact told with a different precision or hedge ('December 2021' and 'the end of 2021'); not a conflict.",
+    )
+
+
+class TensionScope(DescribedEnum):
+    """Whether a tension lies inside one article or between articles."""
+
+    WITHIN_ARTICLE = "within_article", "Every side's evidence is in one article."
+    BETWEEN_ARTICLES = "between_articles", "The evidence comes from two or more articles."
+
+
+class Side(DescribedEnum):
+    """Which side of a tension a piece of evidence is on."""
+
+    A = "a", "The first side (the statement the other side is set against)."
+    B = "b", "The second side."
+
+
 class Quantity(DescribedEnum):
     """What a force figure counts."""
 

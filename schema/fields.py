@@ -78,6 +78,15 @@ PropositionId = Annotated[
         examples=["us-troops-in-iraq-about-2500"],
     ),
 ]
+TensionId = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        max_length=80,
+        description="Identifier of a tension: a readable slug, led by the article number for one inside an article.",
+        examples=["000-presence-in-baghdad-or-three-bases"],
+    ),
+]
 RowId = Annotated[
     str,
     Field(

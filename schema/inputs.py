@@ -26,6 +26,8 @@ from usiraq.schema.enums import (
     Quantity,
     SourceFlagKind,
     Stance,
+    TensionKind,
+    TensionScope,
     Topic,
     UncodedReason,
 )
@@ -207,6 +209,42 @@ class PropositionsFile(Input):
     """dataset/registry/propositions.yaml."""
 
     propositions: list[PropositionEntry]
+
+
+class TensionSpanEntry(Selector):
+    """One span of evidence for one side of a tension: an article and its exact words."""
+
+    source: Slug = Field(description="The article the words are in.")
+    claim: Slug | None = Field(None, description="The claim of that article whose quote overlaps these words, if any.")
+    note: Text | None = None
+
+
+class TensionEntry(Input):
+    """A disagreement inside one article or between articles, with the evidence of its two sides."""
+
+    id: Slug
+    kind: TensionKind
+    scope: TensionScope
+    proposition: Slug | None = Field(None, description="The proposition the tension is about, if it is about one.")
+    summary: Text
+    a: list[TensionSpanEntry] = Field(min_length=1, description="The evidence of side a.")
+    b: list[TensionSpanEntry] = Field(min_length=1, description="The evidence of side b.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _scope_fits_sources(self) -> TensionEntry:
+        sources = {span.source for span in [*self.a, *self.b]}
+        if self.scope == TensionScope.WITHIN_ARTICLE and len(sources) > 1:
+            raise ValueError(f"scope within_article, but the sides quote {len(sources)} articles: {sorted(sources)}")
+        if self.scope == TensionScope.BETWEEN_ARTICLES and len(sources) < 2:
+            raise ValueError("scope between_articles, but both sides quote one article; use within_article")
+        return self
+
+
+class TensionsFile(Input):
+    """dataset/registry/tensions.yaml."""
+
+    tensions: list[TensionEntry]
 
 
 # -- annotations/<source>.yaml -------------------------------------------------

@@ -11,6 +11,7 @@ from test_build_support import FIXTURE, LOCATION, copy_dataset, edit, line_of, r
 
 FX1 = "annotations/fx1_focus.yaml"
 FX2 = "annotations/fx2_icaro.yaml"
+TENSIONS = "registry/tensions.yaml"
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,31 @@ CASES = [
         FX2,
         "- id: fx2-troops-syria-900",
         ("figures[1]: this makes an invalid force_figures row: location_country: 'XYZ' is not an ISO 3166-1",),
+    ),
+    Case(
+        "tension whose scope its sides contradict",
+        _edit(TENSIONS, "scope: within_article", "scope: between_articles"),
+        TENSIONS,
+        "- id: fx2-no-intention-or-no-notification",
+        ("tensions[0]: scope between_articles, but both sides quote one article; use within_article",),
+    ),
+    Case(
+        "tension side naming a claim of another article",
+        _edit(TENSIONS, "claim: fx2-ryder-invitation", "claim: fx1-talks-expected"),
+        TENSIONS,
+        "claim: fx1-talks-expected",
+        ("tensions[0].b[0].claim: claim 'fx1-talks-expected' does not exist", "in the annotation file of fx2_icaro"),
+    ),
+    Case(
+        "tension side naming a claim on other words",
+        _edit(
+            TENSIONS,
+            "no intentions to withdraw forces from Iraq\n",
+            "no intentions to withdraw forces from Iraq\n        claim: fx2-ryder-invitation\n",
+        ),
+        TENSIONS,
+        "claim: fx2-ryder-invitation",
+        ("tensions[0].a[0].claim: claim 'fx2-ryder-invitation' quotes other words of the article",),
     ),
     Case(
         "words said to be in the quote are not",

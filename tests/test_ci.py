@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 import yaml
 from fixtures.validation import mutate
+from usiraq.schema import TABLE_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"

@@ -89,6 +89,19 @@ VALID: dict[str, dict[str, Any]] = {
         "event_mentions": [{"event": "us-iraq-talks-2024-01", "quote": "talks", "occurrence": 2, "status": "occurred"}],
         "uncoded_numbers": [{"quote": "7921132.jpg", "reason": "url_or_file_name"}],
     },
+    "tensions": {
+        "tensions": [
+            {
+                "id": "us-troops-in-syria-about-900-or-900",
+                "kind": "precision_difference",
+                "scope": "between_articles",
+                "proposition": "us-troops-in-syria-about-900",
+                "summary": "003 says about 900 US troops are in Syria; 004 says 900.",
+                "a": [{"source": "003_ab9f14d1c7684910", "quote": "about 900 in Syria"}],
+                "b": [{"source": "004_da6def8141b84164", "quote": "an additional 900 in Syria", "claim": "004-x"}],
+            }
+        ]
+    },
     "non_actor_names": {"names": ["Baghdad"]},
 }
 
@@ -103,6 +116,8 @@ INVALID: list[tuple[str, str, Any]] = [
     ("negative number", "annotation", {"source": "004", "figures": [{**FIGURE, "value": -1}]}),
     ("no aliases", "actors", {"actors": [{**VALID["actors"]["actors"][0], "aliases": []}]}),
     ("top-level typo", "annotation", {"source": "004", "claim": []}),
+    ("tension kind", "tensions", {"tensions": [{**VALID["tensions"]["tensions"][0], "kind": "disagreement"}]}),
+    ("tension side empty", "tensions", {"tensions": [{**VALID["tensions"]["tensions"][0], "b": []}]}),
 ]
 
 

@@ -50,13 +50,21 @@ def non_empty(column: str) -> Callable[[dict[str, str]], bool]:
 # -- one fault per check ----------------------------------------------------------
 
 
-def shift_claim_span(folder: Path) -> None:
+def shift_first_span(folder: Path, table: str) -> None:
     def change(rows: mutate.Rows) -> None:
         row = rows[0]
         row["char_start"] = str(int(row["char_start"]) + 1)
         row["char_end"] = str(int(row["char_end"]) + 1)
 
-    mutate.edit(folder, "claims", change)
+    mutate.edit(folder, table, change)
+
+
+def shift_claim_span(folder: Path) -> None:
+    shift_first_span(folder, "claims")
+
+
+def shift_tension_span(folder: Path) -> None:
+    shift_first_span(folder, "tension_sides")
 
 
 def cue_not_in_quote(folder: Path) -> None:
@@ -131,6 +139,28 @@ def uncoded_number_dropped(folder: Path) -> None:
     mutate.edit(folder, "uncoded_numbers", lambda rows: rows.pop(mutate.first(rows, has_digit)))
 
 
+def tension_without_side_b(folder: Path) -> None:
+    def change(rows: mutate.Rows) -> None:
+        tension = rows[mutate.first(rows, lambda row: row["side"] == "b")]["tension_id"]
+        rows[:] = [row for row in rows if not (row["tension_id"] == tension and row["side"] == "b")]
+
+    mutate.edit(folder, "tension_sides", change)
+
+
+def within_article_tension_called_between(folder: Path) -> None:
+    mutate.set_cell(folder, "tensions", lambda row: row["scope"] == "within_article", "scope", "between_articles")
+
+
+def tension_claim_of_another_article(folder: Path) -> None:
+    _, claims = mutate.read_rows(folder, "claims")
+
+    def change(rows: mutate.Rows) -> None:
+        row = rows[mutate.first(rows, non_empty("claim_id"))]
+        row["claim_id"] = next(claim["claim_id"] for claim in claims if claim["source_id"] != row["source_id"])
+
+    mutate.edit(folder, "tension_sides", change)
+
+
 def dangling_speaker(folder: Path) -> None:
     mutate.set_cell(folder, "claims", non_empty("speaker_actor_id"), "speaker_actor_id", "nobody-at-all")
 
@@ -171,6 +201,7 @@ def parquet_as_a_table(folder: Path) -> None:
 
 FAULTS: list[tuple[str, Callable[[Path], None], set[str]]] = [
     ("evidence-span", shift_claim_span, set()),
+    ("evidence-span", shift_tension_span, set()),
     ("evidence-phrases", cue_not_in_quote, set()),
     ("source-text", wrong_word_count, set()),
     ("id-format", malformed_flag_id, {"frictionless/constraint-error"}),
@@ -182,6 +213,9 @@ FAULTS: list[tuple[str, Callable[[Path], None], set[str]]] = [
     ("alias-occurs", alias_found_nowhere, set()),
     ("alias-occurs", mention_of_another_actor, set()),
     ("numbers-coded", uncoded_number_dropped, set()),
+    ("tension-sides", tension_without_side_b, set()),
+    ("tension-sides", within_article_tension_called_between, set()),
+    ("tension-claims", tension_claim_of_another_article, set()),
     ("references-resolve", dangling_speaker, {"frictionless/foreign-key"}),
     ("file-integrity", wrong_hash, {"frictionless/hash-count"}),
     ("parquet-twin", parquet_differs, set()),

@@ -21,8 +21,8 @@ EXTRA_HINT = "usiraq.connect() needs DuckDB, an optional extra: pip install 'usi
 def connect(path: str | Path | None = None) -> Any:
     """An in-memory DuckDB connection with a view per release table over its Parquet file.
 
-    It also holds ``conflicts``: every contradiction and difference between
-    articles, as :func:`usiraq.compare.conflicts` computes them.
+    It also holds ``conflicts``: every row of :func:`usiraq.compare.conflicts`
+    with ``all=True``; ``WHERE shown_by_default`` keeps the conflicts proper.
 
     Args:
         path: another copy of the data package; by default the shipped release.
@@ -44,8 +44,8 @@ def connect(path: str | Path | None = None) -> Any:
 
 
 def _conflicts(path: str | Path | None) -> Any:
-    """The contradictions and differences between articles (see usiraq.compare), as a frame."""
+    """Every conflict and lesser difference inside and between articles (see usiraq.compare), as a frame."""
     from usiraq.compare import SOURCE_TABLES, conflicts
     from usiraq.loader import load
 
-    return conflicts({name: load(name, path=path) for name in SOURCE_TABLES})
+    return conflicts({name: load(name, path=path) for name in SOURCE_TABLES}, all=True)

@@ -2,7 +2,7 @@
 
 The pandas dtypes of every release table come from
 :func:`usiraq.schema.generate.pandas.pandas_dtypes`. Importing the schema means
-importing pydantic and building thirteen models, which would double the time
+importing pydantic and building every table model, which would double the time
 of a cold ``usiraq.load()``; so ``usiraq regenerate`` writes the dtypes (and
 each table's primary key) to a small JSON file, the drift test keeps it equal
 to what the schema gives now, and the loader reads only that file.

@@ -37,7 +37,8 @@ United States and Iraq on the future of the US military presence in Iraq. A
 small set of news articles is coded by hand into tables of **claims** (who
 said what, how firmly), **force figures** (every number about troops, bases,
 attacks and casualties), **events** (talks, announcements, attacks, merged
-across articles) and the **actors** involved. The **sources** table holds each
+across articles), the **actors** involved and the **tensions** inside and
+between the articles. The **sources** table holds each
 article's full text, so every coded row can be checked against its words from
 the data package alone.
 
@@ -61,6 +62,15 @@ contradict or qualify, so corroboration and contradiction between articles
 are one join away. To count *independent* sources, count distinct
 `sources.independence_group` values rather than articles: articles that
 retell one another share a group.
+
+Disagreements that are not one proposition supported and contradicted (an
+article's headline that says more than its body, two articles that frame the
+talks differently, a name spelled two ways) are **tensions**: each row of
+`tensions` has a kind and a scope (inside one article or between articles),
+and `tension_sides` holds the evidence of its side `a` and side `b`, joined on
+`tension_id`. `usiraq.conflicts()` (and `usiraq conflicts`) lists
+contradictions and tensions first, ranked by kind; `all=True` (`--all`) adds
+differences of precision, qualifications and attribution differences.
 
 ## Evidence spans
 

@@ -25,6 +25,7 @@ from usiraq.schema.inputs import (
     NonActorNamesFile,
     PropositionsFile,
     SourcesFile,
+    TensionsFile,
 )
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -50,6 +51,7 @@ INPUT_SCHEMAS: tuple[InputSchema, ...] = (
     InputSchema("actors", ActorsFile, "dataset/registry/actors.yaml"),
     InputSchema("events", EventsFile, "dataset/registry/events.yaml"),
     InputSchema("propositions", PropositionsFile, "dataset/registry/propositions.yaml"),
+    InputSchema("tensions", TensionsFile, "dataset/registry/tensions.yaml"),
     InputSchema("non_actor_names", NonActorNamesFile, "dataset/registry/non_actor_names.yaml"),
     InputSchema("annotation", AnnotationFile, "dataset/annotations/*.yaml"),
 )

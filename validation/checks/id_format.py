@@ -12,7 +12,7 @@ from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
 
-ID_TYPES = frozenset({"SourceId", "ActorId", "EventId", "ClaimId", "PropositionId", "RowId"})
+ID_TYPES = frozenset({"SourceId", "ActorId", "EventId", "ClaimId", "PropositionId", "TensionId", "RowId"})
 """Shared field types (schema/fields.py) that hold identifiers."""
 
 

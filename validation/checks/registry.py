@@ -21,6 +21,8 @@ from usiraq.validation.checks import (
     parquet_twin,
     references_resolve,
     source_text,
+    tension_claims,
+    tension_sides,
 )
 from usiraq.validation.checks.base import Check
 
@@ -40,6 +42,8 @@ DATASET_CHECKS: tuple[Check, ...] = (
     evidence_phrases.CHECK,
     date_order.CHECK,
     figure_values.CHECK,
+    tension_sides.CHECK,
+    tension_claims.CHECK,
     alias_occurs.CHECK,
     numbers_coded.CHECK,
 )
