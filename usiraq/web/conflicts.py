@@ -1,10 +1,10 @@
 """The conflicts page, ``/-/conflicts``: the two sides of each disagreement side by side, in context.
 
-Two sources of disagreement, both shown when the database has them: the
-conflicts :func:`usiraq.compare.conflicts` finds between articles
-(contradictions and qualifications of a proposition, differing attributions,
-figures and dates), and the hand-coded ``tensions`` with their
-``tension_sides``, when the database has those tables.
+The rows are those of :func:`usiraq.compare.conflicts`, in its rank order
+(contradictions and tensions first): by default the conflicts only, with
+``?all=1`` also what is not a conflict (differences of precision,
+qualifications, attribution differences). A hand-coded tension is shown with
+every span of each side (from ``tension_sides``), not only the first.
 """
 
 from __future__ import annotations
@@ -17,14 +17,8 @@ from usiraq.web.evidence import anchor, article_url, row_at, schema
 CONTEXT = 160
 """Characters of article text shown on each side of a quote."""
 
-SIDE_TABLES = {
-    "contradiction": "claims",
-    "qualification": "claims",
-    "attribution": "claims",
-    "figure": "force_figures",
-    "date": "event_mentions",
-}
-"""The table whose rows :func:`usiraq.compare.conflicts` pairs, for each of its kinds."""
+SIDE_TABLES = ("claims", "force_figures", "event_mentions")
+"""The tables whose rows :func:`usiraq.compare.conflicts` pairs, besides the tensions' sides."""
 
 _CACHE: dict[str, list[dict[str, Any]]] = {}
 
@@ -33,14 +27,16 @@ async def conflicts_page(request: Any, datasette: Any) -> Any:
     """Every conflict and tension, or those of one kind (``?kind=``)."""
     from datasette.utils.asgi import Response
 
-    items = await _items(datasette)
+    everything = bool(request.args.get("all"))
+    items = [item for item in await _items(datasette) if everything or item["by_default"]]
     kind = request.args.get("kind") or ""
     counts = Counter(item["kind"] for item in items)
     context = {
         "items": [item for item in items if not kind or item["kind"] == kind],
-        "kinds": sorted(counts.items()),
+        "kinds": [(name, counts[name]) for name in dict.fromkeys(item["kind"] for item in items)],
         "kind": kind,
         "total": len(items),
+        "all": everything,
     }
     return Response.html(await datasette.render_template("usiraq_conflicts.html", context, request=request))
 
@@ -55,9 +51,10 @@ async def _items(datasette: Any) -> list[dict[str, Any]]:
     name = datasette.get_database().path
     if name not in _CACHE:
         texts = await _texts(datasette)
-        items = [await _conflict(datasette, row, texts) for row in await _compared(datasette)]
-        items += await _tensions(datasette, texts)
-        _CACHE[name] = items
+        tensions = await _tensions(datasette, texts)
+        compared = [row for row in await _compared(datasette) if row["subject"] not in tensions]
+        items = [await _conflict(datasette, row, texts) for row in compared] + list(tensions.values())
+        _CACHE[name] = sorted(items, key=lambda item: (item["rank"], item["subject"]))
     return _CACHE[name]
 
 
@@ -74,26 +71,36 @@ async def _compared(datasette: Any) -> list[dict[str, Any]]:
         import pandas as pd
 
         tables = {name: pd.read_sql_query(f'select * from "{name}"', connection) for name in SOURCE_TABLES}
-        return conflicts(tables).to_dict("records")
+        return conflicts(tables, all=True).to_dict("records")
 
     return await datasette.get_database().execute_fn(compute)
 
 
 async def _conflict(datasette: Any, row: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
-    table = SIDE_TABLES[row["kind"]]
     sides = []
     for side in ("a", "b"):
         source, start, end = row[f"source_id_{side}"], int(row[f"char_start_{side}"]), int(row[f"char_end_{side}"])
+        table = await _table_at(datasette, source, start, end)
         evidence = await _evidence(datasette, texts, table, source, start, end)
         value = row[f"value_{side}"]
         sides.append({"label": side.upper(), "source_id": source, "value": value, "evidence": [evidence]})
     return {
         "id": f"{row['kind']}-{row['subject']}-{row['row_id_a']}-{row['row_id_b']}",
         "kind": row["kind"],
+        "rank": int(row["rank"]),
+        "by_default": bool(row["shown_by_default"]),
         "subject": row["subject"],
         "description": row["description"],
         "sides": sides,
     }
+
+
+async def _table_at(datasette: Any, source: str, start: int, end: int) -> str:
+    """The first of :data:`SIDE_TABLES` with a row at this span (the first one when none has)."""
+    for table in SIDE_TABLES:
+        if await row_at(datasette, table, source, start, end):
+            return table
+    return SIDE_TABLES[0]
 
 
 async def _evidence(
@@ -117,15 +124,17 @@ async def _evidence(
     }
 
 
-async def _tensions(datasette: Any, texts: dict[str, str]) -> list[dict[str, Any]]:
-    """The hand-coded tensions, when the database has them, each with its sides' evidence."""
+async def _tensions(datasette: Any, texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The hand-coded tensions by id, when the database has them, each with every span of its sides."""
+    from usiraq.compare import KINDS
+
     info = await schema(datasette)
     if "tensions" not in info.tables or "tension_sides" not in info.tables:
-        return []
+        return {}
     db = datasette.get_database()
     tensions = (await db.execute("select * from tensions order by tension_id")).rows
     sides = (await db.execute("select * from tension_sides order by tension_id, side, source_id, char_start")).rows
-    items = []
+    items = {}
     for tension in tensions:
         by_side: dict[str, list[Any]] = {}
         for row in sides:
@@ -142,13 +151,15 @@ async def _tensions(datasette: Any, texts: dict[str, str]) -> list[dict[str, Any
             sources = ", ".join(sorted({r["source_id"] for r in rows}))
             shown.append({"label": side.upper(), "source_id": sources, "value": "", "evidence": evidence})
         description = " ".join(part for part in (tension["summary"], tension["note"]) if part)
-        items.append(
-            {
-                "id": f"tension-{tension['tension_id']}",
-                "kind": f"tension: {tension['kind']}",
-                "subject": f"{tension['tension_id']} ({tension['scope']})",
-                "description": description,
-                "sides": shown,
-            }
-        )
+        kind = str(tension["kind"])
+        known = kind in KINDS
+        items[tension["tension_id"]] = {
+            "id": f"tension-{tension['tension_id']}",
+            "kind": kind,
+            "rank": list(KINDS).index(kind) + 1 if known else len(KINDS) + 1,
+            "by_default": KINDS[kind].by_default if known else True,
+            "subject": f"{tension['tension_id']} ({tension['scope']})",
+            "description": description,
+            "sides": shown,
+        }
     return items

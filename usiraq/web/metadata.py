@@ -33,6 +33,8 @@ FACETS: dict[str, tuple[str, ...]] = {
     "event_mentions": ("status", "date_precision", "source_id"),
     "event_actors": ("role", "actor_id"),
     "uncoded_numbers": ("reason", "source_id"),
+    "tensions": ("kind", "scope"),
+    "tension_sides": ("side", "source_id"),
 }
 """Columns offered as facets on each table page, in the order shown."""
 
@@ -42,6 +44,7 @@ LABEL_COLUMNS: dict[str, str] = {
     "claims": "content",
     "propositions": "statement",
     "events": "summary",
+    "tensions": "summary",
 }
 """The column shown beside a key where another table links to this one."""
 
