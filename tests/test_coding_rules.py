@@ -48,3 +48,16 @@ def test_an_implied_count_is_one(tables: dict[str, pd.DataFrame]) -> None:
     implied = figures[figures["number_text"].str.lower().isin(["a", "an"])]
     assert len(implied) > 0
     assert set(implied["value"]) == {1}
+
+
+def test_a_date_resolved_against_an_outside_knowledge_publication_says_so() -> None:
+    # Rule 3: 000, 002 and 003 print no date; theirs is known from outside, and so is every date resolved against it.
+    sources = usiraq.load("sources")
+    outside = set(sources[sources["published_basis"] == "outside_knowledge"]["source_id"])
+    assert {"000_42cfb8f775e2954a", "002_e9ac7bcee86ada42", "003_ab9f14d1c7684910"} <= outside
+    mentions = usiraq.load("event_mentions")
+    dated = mentions[mentions["source_id"].isin(outside) & mentions["date_basis"].notna()]
+    relative = dated[dated["date_basis"] != "stated"]
+    assert len(relative) >= 4
+    assert set(relative["date_basis"]) == {"outside_knowledge"}
+    assert relative["date_note"].str.startswith("Outside knowledge:").all()
