@@ -27,7 +27,9 @@ Rules (``direction`` is 'past' unless the annotation says 'future'):
 - "soon", "recently", "the coming days" and the like have no honest interval:
   they are errors asking for an explicit date.
 
-Phrases without a year get basis 'relative'; full dates 'stated'. The
+Phrases without a year get basis 'relative'; full dates 'stated'. A phrase
+resolved against a publication date known only from outside the articles
+gets basis 'outside_knowledge', its note starting "Outside knowledge:". The
 precision is the finest of day, week (Monday-Sunday), month, season and year
 whose single unit contains the whole interval; an interval across two years
 is 'year', the coarsest there is.
@@ -464,6 +466,9 @@ def _apply(
         )
     start, end = _hull(rule, match, published, direction)
     note = _note(rule.explain(match, direction) if rule.explain else "", phrase, published)
+    if published.basis is DateBasis.OUTSIDE_KNOWLEDGE:
+        note = f"Outside knowledge: the article's publication date (see sources). {note}"
+        return ResolvedDate(start, end, precision_of(start, end), DateBasis.OUTSIDE_KNOWLEDGE, note)
     return ResolvedDate(start, end, precision_of(start, end), DateBasis.RELATIVE, note)
 
 

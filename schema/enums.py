@@ -114,6 +114,19 @@ class ActorType(DescribedEnum):
     COALITION = "coalition", "A multinational military coalition."
     POLITICAL_GROUP = "political_group", "A party, bloc or faction."
     MEDIA_OUTLET = "media_outlet", "A news organisation."
+    JOINT_BODY = (
+        "joint_body",
+        "A body set up by or for talks between governments (a commission, committee, working group or dialogue).",
+    )
+    DELEGATION = "delegation", "The party a government sends to a round of talks ('the Iraqi delegation')."
+    UNIDENTIFIED = (
+        "unidentified",
+        (
+            "A party the article does not name ('sources familiar with the matter', 'a senior US defence "
+            "official', 'three service-members'): one actor per description, its id 'unidentified-' and the "
+            "description without articles or numbers."
+        ),
+    )
 
 
 class AliasKind(DescribedEnum):
@@ -240,6 +253,9 @@ class EventType(DescribedEnum):
     AGREEMENT = "agreement", "Two or more actors agree on something."
     ANNOUNCEMENT = "announcement", "An actor announces a decision, intention or position."
     STATEMENT = "statement", "An actor states a position to the press or public."
+    BRIEFING = "briefing", "A spokesperson meets journalists (a press briefing)."
+    NO_COMMENT = "no_comment", "An actor declines to comment, or does not respond to a request for comment."
+    PRIVATE_MESSAGE = "private_message", "An actor conveys a position in private to another actor."
     DOCUMENT = "document", "A document is written or sent (a cable, a memo)."
     REVIEW = "review", "An assessment or review is carried out."
     MISSION_CHANGE = "mission_change", "A military mission changes or ends."

@@ -19,7 +19,7 @@ def published(start: str, end: str | None = None, precision: str = "day") -> Pub
 
 JAN_09 = published("2024-01-09")  # 004, ICARO
 JAN_25 = published("2024-01-25")  # 001 and 003
-AUGUST = published("2024-08-01", "2024-08-31", "month")  # 000 and 002, inferred
+AUGUST = published("2024-08-01", "2024-08-31", "month")  # an inferred month
 YEAR = published("2024-01-01", "2024-12-31", "year")
 
 
@@ -79,6 +79,18 @@ def test_a_weekday_against_an_inferred_month_is_the_hull_with_a_coarser_precisio
     assert (found.start, found.end) == (D("2024-07-29"), D("2024-08-26"))
     assert found.precision == DatePrecision.SEASON
     assert "2024-08-01..2024-08-31" in (found.note or "")
+
+
+def test_a_date_resolved_against_an_outside_knowledge_publication_is_outside_knowledge() -> None:
+    # 000 and 002: the talks of 22-23 July 2024 are known only from outside the articles.
+    pub = PublishedEntry(
+        start="2024-07-22", end="2024-07-23", precision="week", basis="outside_knowledge", note="Outside knowledge: x"
+    )
+    found = resolve_phrase("on Monday", pub)
+    assert (found.start, found.end, found.precision) == (D("2024-07-22"), D("2024-07-22"), DatePrecision.DAY)
+    assert found.basis == DateBasis.OUTSIDE_KNOWLEDGE
+    assert (found.note or "").startswith("Outside knowledge:")
+    assert resolve_phrase("August 2023", pub).basis == DateBasis.STATED
 
 
 def test_a_month_against_an_inferred_year_spans_two_years() -> None:

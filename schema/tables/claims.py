@@ -42,7 +42,10 @@ class Claim(Record):
     source_id: SourceId
     speaker_actor_id: ActorId | None = Field(
         None,
-        description=("The registry actor who makes the claim; null for the article's own voice or an unnamed speaker."),
+        description=(
+            "The registry actor who makes the claim, an 'unidentified-' actor for an unnamed speaker; "
+            "null for the article's own voice or a joint speaker."
+        ),
         examples=["lloyd-austin"],
     )
     speaker_as_written: Verbatim | None = Field(
