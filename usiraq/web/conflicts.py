@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from usiraq.web.evidence import anchor, article_url, row_at, schema
+from usiraq.web.evidence import anchor, article_url, row_at, row_path, schema
 
 CONTEXT = 160
 """Characters of article text shown on each side of a quote."""
@@ -104,11 +104,18 @@ async def _table_at(datasette: Any, source: str, start: int, end: int) -> str:
 
 
 async def _evidence(
-    datasette: Any, texts: dict[str, str], table: str, source: str, start: int, end: int, claim: str | None = None
+    datasette: Any,
+    texts: dict[str, str],
+    table: str,
+    source: str,
+    start: int,
+    end: int,
+    claim: str | None = None,
+    path: str | None = None,
 ) -> dict[str, Any]:
-    """A quote in its context, with links to its place in the article and to its row."""
+    """A quote in its context, with links to its place in the article and to its row (found by span unless given)."""
     text = texts.get(source, "")
-    path = await row_at(datasette, table, source, start, end)
+    path = path or await row_at(datasette, table, source, start, end)
     db = datasette.get_database().name
     links = [("in the article", article_url(source, anchor(table, path) if path else None))]
     if path:
@@ -144,7 +151,14 @@ async def _tensions(datasette: Any, texts: dict[str, str]) -> dict[str, dict[str
         for side, rows in sorted(by_side.items()):
             evidence = [
                 await _evidence(
-                    datasette, texts, "tension_sides", r["source_id"], r["char_start"], r["char_end"], r["claim_id"]
+                    datasette,
+                    texts,
+                    "tension_sides",
+                    r["source_id"],
+                    r["char_start"],
+                    r["char_end"],
+                    r["claim_id"],
+                    row_path(r, info.evidence["tension_sides"]),
                 )
                 for r in rows
             ]
