@@ -42,6 +42,9 @@ PROPOSITIONS_FILE = "registry/propositions.yaml"
 NON_ACTOR_NAMES_FILE = "registry/non_actor_names.yaml"
 ANNOTATIONS_DIR = "annotations"
 ARTICLES_DIR = "sources"
+REGISTRY_DIR = "registry"
+INPUT_PATHS = (SOURCES_FILE, ARTICLES_DIR, REGISTRY_DIR, ANNOTATIONS_DIR)
+"""Every input of a dataset folder, relative to it."""
 
 
 @dataclass(frozen=True)

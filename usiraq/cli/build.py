@@ -24,18 +24,30 @@ def command(root: Path | None, out: Path | None) -> None:
     """Build the release tables (CSV, Parquet, datapackage.json) from the inputs.
 
     Every problem with the inputs is printed as file:line: message, and the
-    previous release is left untouched; the exit code is then 1. On a
-    terminal a progress bar shows the step under way.
+    previous release is left untouched; the exit code is then 1. The release
+    written is validated as `usiraq validate` does before it replaces the old
+    one; if it is invalid the report is printed and the exit code is 1. An
+    out folder that is, holds or lies inside the inputs, or that exists and
+    is not a release written by usiraq, is refused with exit code 2, as is a
+    second build while one is writing. On a terminal a progress bar shows the
+    step under way.
     """
     import yaml
 
     from usiraq.builders.build import STEPS, build
-    from usiraq.builders.errors import BuildError, display_path
+    from usiraq.builders.errors import BuildError, OutFolderError, ReleaseInvalidError, display_path
     from usiraq.cli.progress import progress_bar
 
     try:
         with progress_bar("building", STEPS) as step:
             result = build(root, out, progress=step)
+    except OutFolderError as error:
+        click.echo(f"build refused: {error}", err=True)
+        raise click.exceptions.Exit(2) from None
+    except ReleaseInvalidError as error:
+        click.echo(error.report, err=True)
+        click.echo("build failed: the release written does not validate; the release was not changed", err=True)
+        raise click.exceptions.Exit(1) from None
     except BuildError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
