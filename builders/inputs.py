@@ -9,6 +9,7 @@ found, each naming the file and line to fix.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -45,6 +46,9 @@ ARTICLES_DIR = "sources"
 REGISTRY_DIR = "registry"
 INPUT_PATHS = (SOURCES_FILE, ARTICLES_DIR, REGISTRY_DIR, ANNOTATIONS_DIR)
 """Every input of a dataset folder, relative to it."""
+MAX_ARTICLE_BYTES = 4 << 20
+"""The largest article read (4 MiB; a long news article is under 100 KiB)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,7 @@ def load_inputs(root: Path) -> BuildInputs:
     problems: list[Problem] = []
     files = _load_files(root, problems)
     annotations = _load_annotations(root, problems)
+    problems.extend(stray_files(root / ANNOTATIONS_DIR))
     raise_if_any(problems)
     texts = _load_articles(root, files["sources"], problems)
     problems.extend(_check_annotation_files(files["sources"], annotations))
@@ -202,6 +207,17 @@ def _load_annotations(root: Path, problems: list[Problem]) -> dict[str, Loaded[A
     return annotations
 
 
+def stray_files(folder: Path) -> list[Problem]:
+    """A problem for every entry of ``folder`` that is not a ``.yaml`` file (hidden files aside): none is read."""
+    if not folder.is_dir():
+        return []
+    return [
+        Problem(path, None, f"not read: only <source id>.yaml files are read in {folder.name}/; rename it or move it")
+        for path in sorted(folder.iterdir())
+        if not path.name.startswith(".") and not (path.suffix == ".yaml" and path.is_file())
+    ]
+
+
 def _load_articles(root: Path, sources: Loaded[SourcesFile], problems: list[Problem]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for index, entry in enumerate(sources.model.sources):
@@ -222,7 +238,8 @@ def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
     if not path.is_file():
         message = f"the article {display_path(path)} is not there"
         raise BuildError([sources.where("sources", index, "file").problem(message)])
-    text = read_text(path)
+    text = read_text(path, MAX_ARTICLE_BYTES)
+    raise_if_any(article_text_problems(path, text))
     actual = hashlib.sha256(path.read_bytes()).hexdigest()
     if actual != entry.sha256:
         message = (
@@ -231,6 +248,31 @@ def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
         )
         raise BuildError([sources.where("sources", index, "sha256").problem(message)])
     return text
+
+
+def article_text_problems(path: Path, text: str) -> list[Problem]:
+    """A byte order mark, a carriage return or a control character in an article, each at its line.
+
+    Offsets count the code points of the text as released, so an article is
+    refused rather than silently normalised: a BOM would be text at offset 0,
+    and CRLF line ends would shift every offset on another system's copy.
+    """
+    problems = []
+    if text.startswith("\ufeff"):
+        message = "starts with a byte order mark (BOM, U+FEFF); save the article as UTF-8 without a BOM"
+        problems.append(Problem(path, 1, message))
+    return_at = text.find("\r")
+    if return_at >= 0:
+        message = (
+            "a carriage return (CR, as in Windows CRLF line ends); articles have LF line ends only: "
+            "convert the file (e.g. dos2unix) and update its sha256 in sources.yaml"
+        )
+        problems.append(Problem(path, text.count("\n", 0, return_at) + 1, message))
+    control = _CONTROL.search(text.replace("\r", "\n"))
+    if control is not None:
+        message = f"a control character U+{ord(control[0]):04X}; articles hold text, tabs and line ends only"
+        problems.append(Problem(path, text.count("\n", 0, control.start()) + 1, message))
+    return problems
 
 
 def _check_annotation_files(
