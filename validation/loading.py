@@ -136,6 +136,10 @@ def _csv_problem(error: csv.Error, start: int) -> str:
     """What the CSV reader found, at the line where the record it was reading starts."""
     if "unexpected end of data" in str(error) or "EOF" in str(error):
         return f"line {start}: a quoted cell that starts in the row on this line is never closed"
+    if '"' in str(error):
+        return (
+            f"line {start}: a quote out of place in the row starting on this line ({error}): an unclosed or stray quote"
+        )
     return f"line {start}: {error}"
 
 
