@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from usiraq.builders import review
-from usiraq.builders.errors import BuildError, Problem, ReleaseInvalidError, raise_if_any
+from usiraq.builders.errors import BuildError, Problem, raise_if_any
 from usiraq.builders.inputs import BuildInputs, load_inputs
 from usiraq.builders.order import BUILD_ORDER, builder
 from usiraq.builders.outdir import check_out_folder
@@ -62,7 +62,7 @@ def build(
             written by usiraq, or another build is writing it; nothing was read or written.
         BuildError: every problem with the inputs, each with file and line; the
             previous release is then left untouched.
-        ReleaseInvalidError: the release written does not validate; it was not switched in.
+        InvalidPackageError: the release written does not validate; it was not switched in.
 
     """
     root = Path(root) if root is not None else default_root()
@@ -85,16 +85,13 @@ def validate_written(folder: Path, progress: Progress | None = None) -> None:
     """Validate the release written in ``folder`` as ``usiraq validate`` does.
 
     Raises:
-        ReleaseInvalidError: with the readable report, if it is not valid.
+        InvalidPackageError: with the report, if it is not valid.
 
     """
-    from usiraq.validation.render import render
-    from usiraq.validation.validate import validate_package
+    from usiraq.validation.require import require_valid
 
     (progress or _quiet)("validate")
-    report = validate_package(folder)
-    if not report.valid:
-        raise ReleaseInvalidError(render(report))
+    require_valid(folder)
 
 
 @contextmanager

@@ -100,11 +100,3 @@ def raise_if_any(problems: list[Problem]) -> None:
 
 class OutFolderError(Exception):
     """The release cannot be written where asked (unsafe folder, or another build is writing it); exit code 2."""
-
-
-class ReleaseInvalidError(Exception):
-    """The release written fails validation; it was not switched in. ``report`` is the readable validation report."""
-
-    def __init__(self, report: str) -> None:
-        super().__init__(report)
-        self.report = report

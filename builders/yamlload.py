@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from usiraq.builders.errors import BuildError, Problem, Where, display_path, raise_if_any
+from usiraq.builders.errors import BuildError, Problem, Where, raise_if_any
 
 Loc = tuple[str | int, ...]
 
@@ -145,7 +145,7 @@ def read_text(path: Path, limit: int) -> str:
 
 
 def depth_bound(text: str) -> int:
-    """An upper bound of how deeply a YAML text nests mappings and lists, found without parsing.
+    r"""An upper bound of how deeply a YAML text nests mappings and lists, found without parsing.
 
     In block style each level but a list under a key starts further right, and
     a line opens levels on it only with leading ``- ``, ``? `` or ``: `` (so two

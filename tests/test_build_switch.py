@@ -13,7 +13,8 @@ import pytest
 from test_build_support import FIXTURE, copy_dataset, edit, release_bytes, run_cli
 from usiraq.builders import switch
 from usiraq.builders.build import build
-from usiraq.builders.errors import OutFolderError, ReleaseInvalidError
+from usiraq.builders.errors import OutFolderError
+from usiraq.validation.require import InvalidPackageError
 
 
 @pytest.fixture
@@ -127,9 +128,9 @@ def test_a_release_that_does_not_validate_is_not_switched_in(fixture_root: Path)
 
 def test_build_raises_with_the_report(fixture_root: Path, tmp_path: Path) -> None:
     edit(fixture_root / "annotations" / "fx2_icaro.yaml", "value: 2500", "value: 2600")
-    with pytest.raises(ReleaseInvalidError) as raised:
+    with pytest.raises(InvalidPackageError) as raised:
         build(fixture_root, tmp_path / "out")
-    assert "figure-values" in raised.value.report
+    assert "figure-values" in raised.value.text
     assert not (tmp_path / "out").exists()
 
 

@@ -76,10 +76,12 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
     Raises:
         NotACheckoutError: outside a source checkout.
         ValueError: if the release's datapackage.json carries another version than pyproject.toml.
+        InvalidPackageError: if the release does not validate (nothing is written).
 
     """
     from usiraq.citation import cite
     from usiraq.validation.package import open_package
+    from usiraq.validation.require import require_valid
     from usiraq.version import data_version
 
     root = checkout_root(root)
@@ -87,6 +89,7 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
     released = open_package(root / RELEASE_DIR).descriptor.get("version")
     if released != version:
         raise ValueError(f"the release is version {released}, pyproject.toml says {version}: run `usiraq build`")
+    require_valid(root / RELEASE_DIR)
     folder = f"usiraq-data-{version}"
     contents = {name: path.read_bytes() for name, path in release_members(root).items()}
     readme = render_readme(version, sorted([*contents, "README.md"]), cite("apa"))

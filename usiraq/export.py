@@ -21,13 +21,16 @@ def export(out: str | Path, fmt: str = "csv", path: str | Path | None = None) ->
 
     Raises:
         ValueError: for an unknown format.
+        InvalidPackageError: if the package does not validate (nothing is written).
 
     """
     from usiraq.loader import tables
     from usiraq.validation.package import open_package
+    from usiraq.validation.require import require_valid
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    require_valid(path)
     package = open_package(path)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)

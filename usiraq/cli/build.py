@@ -35,8 +35,9 @@ def command(root: Path | None, out: Path | None) -> None:
     import yaml
 
     from usiraq.builders.build import STEPS, build
-    from usiraq.builders.errors import BuildError, OutFolderError, ReleaseInvalidError, display_path
+    from usiraq.builders.errors import BuildError, OutFolderError, display_path
     from usiraq.cli.progress import progress_bar
+    from usiraq.validation.require import InvalidPackageError
 
     try:
         with progress_bar("building", STEPS) as step:
@@ -44,14 +45,15 @@ def command(root: Path | None, out: Path | None) -> None:
     except OutFolderError as error:
         click.echo(f"build refused: {error}", err=True)
         raise click.exceptions.Exit(2) from None
-    except ReleaseInvalidError as error:
-        click.echo(error.report, err=True)
+    except InvalidPackageError as error:
+        click.echo(error.text, err=True)
         click.echo("build failed: the release written does not validate; the release was not changed", err=True)
         raise click.exceptions.Exit(1) from None
     except BuildError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        click.echo(f"build failed: {len(error.problems)} problem(s); the release was not changed", err=True)
+        count = len(error.problems)
+        click.echo(f"build failed: {count} problem{'' if count == 1 else 's'}; the release was not changed", err=True)
         raise click.exceptions.Exit(1) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         name = getattr(error, "filename", None)

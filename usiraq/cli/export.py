@@ -15,6 +15,12 @@ from usiraq.export import EXPORT_FORMATS
 def command(fmt: str, out: Path) -> None:
     """Write <OUT>/<table>.<format> for every table of the shipped release."""
     from usiraq.export import export
+    from usiraq.validation.require import InvalidPackageError
 
-    written = export(out, fmt)
+    try:
+        written = export(out, fmt)
+    except InvalidPackageError as error:
+        click.echo(error.text, err=True)
+        click.echo("export refused: the package does not validate; nothing was written", err=True)
+        raise click.exceptions.Exit(1) from None
     click.echo(f"wrote {len(written)} {fmt} files to {out}")

@@ -23,9 +23,14 @@ def command(out: Path | None) -> None:
     """
     from usiraq.distribution import NotACheckoutError, build_zip
     from usiraq.validation.package import PackageError
+    from usiraq.validation.require import InvalidPackageError
 
     try:
         made = build_zip(out)
+    except InvalidPackageError as error:
+        click.echo(error.text, err=True)
+        click.echo("release refused: the package does not validate; no zip was written", err=True)
+        raise click.exceptions.Exit(1) from None
     except (NotACheckoutError, PackageError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     digest = hashlib.sha256(made.path.read_bytes()).hexdigest()
