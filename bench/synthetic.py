@@ -29,6 +29,7 @@ import yaml
 from synth_article import Article, annotation, compose, source_entry
 from synth_registry import Registry, make_registry
 
+
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """The safe dumper, writing a repeated value out each time: the builder refuses aliases in inputs."""
 

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from usiraq.builders import review
-from usiraq.builders.errors import BuildError, Problem, raise_if_any
+from usiraq.builders.errors import BuildError, Problem, display_path, raise_if_any
 from usiraq.builders.inputs import BuildInputs, load_inputs
 from usiraq.builders.order import BUILD_ORDER, builder
 from usiraq.builders.outdir import check_out_folder
@@ -69,7 +69,7 @@ def build(
     out = Path(out) if out is not None else root / "release"
     step = progress or _quiet
     check_out_folder(out, root)
-    check = partial(validate_written, progress=step) if validate else None
+    check = partial(validate_written, out=out, progress=step) if validate else None
     with cyclic_gc_paused():
         step("inputs")
         inputs = load_inputs(root)
@@ -81,8 +81,8 @@ def build(
     return BuildResult(out=out, rows={name: len(built[name]) for name in TABLE_NAMES}, warnings=found)
 
 
-def validate_written(folder: Path, progress: Progress | None = None) -> None:
-    """Validate the release written in ``folder`` as ``usiraq validate`` does.
+def validate_written(folder: Path, out: Path | None = None, progress: Progress | None = None) -> None:
+    """Validate the release written in ``folder`` (to be switched in at ``out``) as ``usiraq validate`` does.
 
     Raises:
         InvalidPackageError: with the report, if it is not valid.
@@ -91,7 +91,8 @@ def validate_written(folder: Path, progress: Progress | None = None) -> None:
     from usiraq.validation.require import require_valid
 
     (progress or _quiet)("validate")
-    require_valid(folder)
+    label = f"the new release for {display_path(out)}" if out is not None else None
+    require_valid(folder, label)
 
 
 @contextmanager

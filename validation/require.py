@@ -18,8 +18,10 @@ class InvalidPackageError(Exception):
         super().__init__(self.text)
 
 
-def require_valid(path: str | Path | None = None) -> Report:
+def require_valid(path: str | Path | None = None, label: str | None = None) -> Report:
     """Validate the package at ``path`` (default: the shipped release) as ``usiraq validate`` does.
+
+    ``label`` names the package in the report instead of its path (e.g. a release not yet in place).
 
     Raises:
         InvalidPackageError: if it is invalid or cannot be used.
@@ -28,6 +30,8 @@ def require_valid(path: str | Path | None = None) -> Report:
     from usiraq.validation.validate import validate_package
 
     report = validate_package(path)
+    if label is not None:
+        report.package = label
     if not report.valid:
         raise InvalidPackageError(report)
     return report
