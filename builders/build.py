@@ -58,7 +58,7 @@ def build(
             (what ``usiraq validate`` runs), before it replaces the previous one.
 
     Raises:
-        OutFolderError: ``out`` is, holds or lies in the inputs, is not a release
+        RefusedError: ``root`` is not a dataset folder, or ``out`` is, holds or lies in the inputs, is not a release
             written by usiraq, or another build is writing it; nothing was read or written.
         BuildError: every problem with the inputs, each with file and line; the
             previous release is then left untouched.

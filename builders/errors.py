@@ -98,5 +98,8 @@ def raise_if_any(problems: list[Problem]) -> None:
         raise BuildError(list(problems))
 
 
-class OutFolderError(Exception):
-    """The release cannot be written where asked (unsafe folder, or another build is writing it); exit code 2."""
+class RefusedError(Exception):
+    """The build refuses to start or to write: no dataset folder, an unsafe out folder, or another build writing it.
+
+    The command's exit code is then 2; nothing was written.
+    """

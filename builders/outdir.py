@@ -1,7 +1,8 @@
 """Where a release may be written: never over the inputs, never over a folder usiraq did not write.
 
 A build replaces its out folder whole, so :func:`check_out_folder` refuses,
-before any work, an out folder that
+before any work, a root that is not a dataset folder (no sources.yaml), and an
+out folder that
 
 - is, holds or lies inside an input (the dataset folder itself, sources.yaml,
   sources/, registry/, annotations/); the default ``<root>/release`` sits
@@ -21,8 +22,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from usiraq.builders.errors import OutFolderError, display_path
-from usiraq.builders.inputs import INPUT_PATHS
+from usiraq.builders.errors import RefusedError, display_path
+from usiraq.builders.inputs import INPUT_PATHS, SOURCES_FILE
 
 DESCRIPTOR_FILES = ("datapackage.json", "croissant.json")
 """The files of a release besides its resources."""
@@ -33,32 +34,37 @@ def check_out_folder(out: Path, root: Path) -> None:
     """Refuse an out folder whose replacement could lose anything usiraq did not write.
 
     Raises:
-        OutFolderError: the reason, naming the folder and what to do instead.
+        RefusedError: the reason, naming the folder and what to do instead.
 
     """
     target, base = out.absolute().resolve(), root.absolute().resolve()
+    if not (base / SOURCES_FILE).is_file():
+        raise RefusedError(
+            f"{display_path(root)}: not a dataset folder (no {SOURCES_FILE}); --root is the folder holding "
+            f"{', '.join(INPUT_PATHS)}"
+        )
     _refuse_inputs(out, target, base)
     if any(part in INSTALLED for part in target.parts):
-        raise OutFolderError(
+        raise RefusedError(
             f"{display_path(out)}: this is inside an installed package (site-packages), not a source checkout; "
             "run usiraq build from a checkout (git clone), or pass --root and --out to folders of your own"
         )
     if out.is_symlink():
-        raise OutFolderError(f"{display_path(out)}: is a symbolic link; give the folder itself as --out")
+        raise RefusedError(f"{display_path(out)}: is a symbolic link; give the folder itself as --out")
     if out.exists():
         _refuse_foreign(out)
 
 
 def _refuse_inputs(out: Path, target: Path, base: Path) -> None:
     if target == base or base.is_relative_to(target):
-        raise OutFolderError(
+        raise RefusedError(
             f"{display_path(out)}: is or holds the dataset folder {display_path(base)}; "
             "a build replaces its out folder whole and would delete the inputs; choose another --out"
         )
     for name in INPUT_PATHS:
         source = base / name
         if target == source or target.is_relative_to(source):
-            raise OutFolderError(
+            raise RefusedError(
                 f"{display_path(out)}: is or lies inside the input {display_path(source)}; "
                 "a build replaces its out folder whole; choose a folder outside the inputs"
             )
@@ -66,18 +72,18 @@ def _refuse_inputs(out: Path, target: Path, base: Path) -> None:
 
 def _refuse_foreign(out: Path) -> None:
     if not out.is_dir():
-        raise OutFolderError(f"{display_path(out)}: is a file, not a folder; choose another --out")
+        raise RefusedError(f"{display_path(out)}: is a file, not a folder; choose another --out")
     if not any(out.iterdir()):
         return
     descriptor = _descriptor(out / "datapackage.json")
     if not is_usiraq_descriptor(descriptor):
-        raise OutFolderError(
+        raise RefusedError(
             f"{display_path(out)}: exists and is not a release written by usiraq (no usiraq datapackage.json); "
             "a build replaces its out folder whole, so it refuses; choose an empty or new folder"
         )
     foreign = [display_path(path) for path in _files(out) if path.relative_to(out).as_posix() not in _ours(descriptor)]
     if foreign:
-        raise OutFolderError(
+        raise RefusedError(
             f"{display_path(out)}: holds files a release does not ({', '.join(foreign[:5])}"
             f"{', ...' if len(foreign) > 5 else ''}); a build replaces the folder whole, so it refuses: "
             "move them, or choose another --out"

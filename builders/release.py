@@ -50,7 +50,7 @@ def write_release(
     exception from it leaves ``out`` as it was.
 
     Raises:
-        OutFolderError: another build is writing ``out``.
+        RefusedError: another build is writing ``out``.
 
     """
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from usiraq.builders.errors import OutFolderError, display_path
+from usiraq.builders.errors import RefusedError, display_path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -59,7 +59,7 @@ def locked(out: Path) -> Iterator[None]:
     """Hold an exclusive lock on the folder holding ``out`` for the block.
 
     Raises:
-        OutFolderError: another build holds the lock.
+        RefusedError: another build holds the lock.
 
     """
     try:
@@ -72,7 +72,7 @@ def locked(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OutFolderError(
+            raise RefusedError(
                 f"{display_path(out)}: another usiraq build is writing this release right now; "
                 "run again when it has finished"
             ) from None

@@ -13,7 +13,7 @@ import pytest
 from test_build_support import FIXTURE, copy_dataset, edit, release_bytes, run_cli
 from usiraq.builders import switch
 from usiraq.builders.build import build
-from usiraq.builders.errors import OutFolderError
+from usiraq.builders.errors import RefusedError
 from usiraq.validation.require import InvalidPackageError
 
 
@@ -87,7 +87,7 @@ def test_a_symbolic_link_or_a_file_as_out_is_refused(fixture_root: Path, tmp_pat
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "real")
     for name, words in (("file", "is a file"), ("link", "symbolic link")):
-        with pytest.raises(OutFolderError, match=words):
+        with pytest.raises(RefusedError, match=words):
             build(fixture_root, tmp_path / name, validate=False)
     assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
 
@@ -289,3 +289,18 @@ def test_two_builds_at_once(two_releases) -> None:
             assert "another usiraq build is writing this release" in stderr
     assert release_bytes(root / "release") == new
     assert leftovers(root) == []
+
+
+@pytest.mark.parametrize("make", ["missing", "file", "empty"])
+def test_a_root_that_is_not_a_dataset_folder_is_refused(tmp_path: Path, make: str) -> None:
+    root = tmp_path / "root"
+    if make == "file":
+        root.write_text("x", encoding="utf-8")
+    elif make == "empty":
+        root.mkdir()
+    result = run_cli("--root", str(root))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    if make == "empty":
+        assert "not a dataset folder (no sources.yaml)" in result.output
+        assert list(root.iterdir()) == []

@@ -10,7 +10,7 @@ import click
 @click.command("build")
 @click.option(
     "--root",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
     help="The dataset folder (sources.yaml, sources/, registry/, annotations/). Default: the package's dataset/.",
 )
@@ -35,14 +35,14 @@ def command(root: Path | None, out: Path | None) -> None:
     import yaml
 
     from usiraq.builders.build import STEPS, build
-    from usiraq.builders.errors import BuildError, OutFolderError, display_path
+    from usiraq.builders.errors import BuildError, RefusedError, display_path
     from usiraq.cli.progress import progress_bar
     from usiraq.validation.require import InvalidPackageError
 
     try:
         with progress_bar("building", STEPS) as step:
             result = build(root, out, progress=step)
-    except OutFolderError as error:
+    except RefusedError as error:
         click.echo(f"build refused: {error}", err=True)
         raise click.exceptions.Exit(2) from None
     except InvalidPackageError as error:
