@@ -48,7 +48,7 @@ INPUT_PATHS = (SOURCES_FILE, ARTICLES_DIR, REGISTRY_DIR, ANNOTATIONS_DIR)
 """Every input of a dataset folder, relative to it."""
 MAX_ARTICLE_BYTES = 4 << 20
 """The largest article read (4 MiB; a long news article is under 100 KiB)."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def article_text_problems(path: Path, text: str) -> list[Problem]:
         problems.append(Problem(path, text.count("\n", 0, return_at) + 1, message))
     control = _CONTROL.search(text.replace("\r", "\n"))
     if control is not None:
-        message = f"a control character U+{ord(control[0]):04X}; articles hold text, tabs and line ends only"
+        message = f"a control character U+{ord(control[0]):04X}; articles hold text, tabs and line ends (LF) only"
         problems.append(Problem(path, text.count("\n", 0, control.start()) + 1, message))
     return problems
 

@@ -182,11 +182,12 @@ def test_an_article_with_crlf_line_ends_is_refused_at_the_first(built_root: Path
     refused(built_root, "fx1_focus.txt:1: a carriage return (CR")
 
 
-def test_an_article_with_a_control_character_is_refused(built_root: Path) -> None:
+@pytest.mark.parametrize(("character", "code"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\u0085", "U+0085")])
+def test_an_article_with_a_control_character_is_refused(built_root: Path, character: str, code: str) -> None:
     text = (built_root / "sources" / "fx1_focus.txt").read_bytes()
     first = text.index(b"\n")
-    reseal(built_root, "fx1_focus", text[: first + 1] + b"\x00" + text[first + 1 :])
-    refused(built_root, "fx1_focus.txt:2: a control character U+0000")
+    reseal(built_root, "fx1_focus", text[: first + 1] + character.encode("utf-8") + text[first + 1 :])
+    refused(built_root, f"fx1_focus.txt:2: a control character {code}")
 
 
 @pytest.mark.parametrize("name", ["fx3_new.yml", "notes.txt", "sub"])
