@@ -9,6 +9,7 @@ found, each naming the file and line to fix.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -235,12 +236,12 @@ def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
     if Path(entry.file).stem != entry.id:
         message = f"{entry.id!r} differs from the file name {entry.file!r} without '.txt'"
         raise BuildError([sources.where("sources", index, "id").problem(message)])
-    if not path.is_file():
+    if not os.path.lexists(path):
         message = f"the article {display_path(path)} is not there"
         raise BuildError([sources.where("sources", index, "file").problem(message)])
     text = read_text(path, MAX_ARTICLE_BYTES)
     raise_if_any(article_text_problems(path, text))
-    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    actual = hashlib.sha256(text.encode("utf-8")).hexdigest()  # the bytes read: strict UTF-8 round-trips
     if actual != entry.sha256:
         message = (
             f"{entry.sha256} is not the sha256 of {display_path(path)}, which is {actual}; "

@@ -19,6 +19,7 @@ An empty folder is allowed (nothing is lost by replacing it).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ def check_out_folder(out: Path, root: Path) -> None:
 
     """
     target, base = out.absolute().resolve(), root.absolute().resolve()
-    if not (base / SOURCES_FILE).is_file():
+    if not os.path.lexists(base / SOURCES_FILE):
         raise RefusedError(
             f"{display_path(root)}: not a dataset folder (no {SOURCES_FILE}); --root is the folder holding "
             f"{', '.join(INPUT_PATHS)}"

@@ -18,6 +18,7 @@ skip the event-by-event check, which would add 40% to the parse.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,19 +123,20 @@ def read_text(path: Path, limit: int) -> str:
     """The text of ``path`` decoded as UTF-8, exactly (no newline or other normalisation).
 
     Raises:
-        BuildError: the file is missing, unreadable, larger than ``limit`` bytes or not UTF-8.
+        BuildError: the file is missing, not a regular file, unreadable, larger than ``limit`` bytes or not UTF-8.
 
     """
     try:
-        size = path.stat().st_size
-        if size > limit:
-            message = f"the file has {size:,} bytes, more than the {limit:,} an input may have"
-            raise BuildError([Problem(path, None, message)])
-        raw = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise BuildError([Problem(path, None, "not a regular file")])
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise BuildError([Problem(path, None, "file not found")]) from None
     except OSError as error:
         raise BuildError([Problem(path, None, f"cannot read the file: {error.strerror or error}")]) from None
+    if len(raw) > limit:
+        raise BuildError([Problem(path, None, f"the file is larger than the {limit:,} bytes an input may have")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

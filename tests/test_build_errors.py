@@ -284,6 +284,6 @@ def test_several_broken_quotes_are_all_reported(tmp_path: Path) -> None:
 
 def test_a_missing_dataset_folder_is_reported(tmp_path: Path) -> None:
     result = run_cli("--root", str(tmp_path / "nowhere"))
-    assert result.exit_code == 1
-    assert "sources.yaml: file not found" in result.stderr
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
     assert "Traceback" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -101,12 +102,27 @@ def test_block_style_inputs_need_no_event_by_event_check() -> None:
 
 def test_a_yaml_file_over_the_size_limit_is_refused(built_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlload, "MAX_YAML_BYTES", 1000)
-    refused(built_root, "sources.yaml: the file has", "more than the 1,000 an input may have")
+    refused(built_root, "sources.yaml: the file is larger than the 1,000 bytes an input may have")
 
 
 def test_an_article_over_the_size_limit_is_refused(built_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inputs, "MAX_ARTICLE_BYTES", 500)
-    refused(built_root, "fx1_focus.txt: the file has", "more than the 500 an input may have")
+    refused(built_root, "fx1_focus.txt: the file is larger than the 500 bytes an input may have")
+
+
+@pytest.mark.parametrize("name", ["sources.yaml", "sources/fx1_focus.txt"])
+def test_an_input_that_is_not_a_regular_file_is_refused(built_root: Path, name: str) -> None:
+    path = built_root / name
+    path.unlink()
+    os.mkfifo(path)  # reading it would wait for ever
+    refused(built_root, f"{name}: not a regular file")
+
+
+def test_an_input_linked_to_an_endless_device_is_refused(built_root: Path) -> None:
+    path = built_root / "registry" / "events.yaml"
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    refused(built_root, "events.yaml: not a regular file")
 
 
 # -- strict types and bounds ---------------------------------------------------------------
