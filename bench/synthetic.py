@@ -29,7 +29,13 @@ import yaml
 from synth_article import Article, annotation, compose, source_entry
 from synth_registry import Registry, make_registry
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """The safe dumper, writing a repeated value out each time: the builder refuses aliases in inputs."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        del data
+        return True
 
 
 def articles(registry: Registry, seed: int) -> Iterator[Article]:

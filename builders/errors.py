@@ -96,3 +96,10 @@ def raise_if_any(problems: list[Problem]) -> None:
     """
     if problems:
         raise BuildError(list(problems))
+
+
+class RefusedError(Exception):
+    """The build refuses to start or to write: no dataset folder, an unsafe out folder, or another build writing it.
+
+    The command's exit code is then 2; nothing was written.
+    """

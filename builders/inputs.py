@@ -9,6 +9,8 @@ found, each naming the file and line to fix.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -44,6 +46,12 @@ TENSIONS_FILE = "registry/tensions.yaml"
 NON_ACTOR_NAMES_FILE = "registry/non_actor_names.yaml"
 ANNOTATIONS_DIR = "annotations"
 ARTICLES_DIR = "sources"
+REGISTRY_DIR = "registry"
+INPUT_PATHS = (SOURCES_FILE, ARTICLES_DIR, REGISTRY_DIR, ANNOTATIONS_DIR)
+"""Every input of a dataset folder, relative to it."""
+MAX_ARTICLE_BYTES = 4 << 20
+"""The largest article read (4 MiB; a long news article is under 100 KiB)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,7 @@ def load_inputs(root: Path) -> BuildInputs:
     problems: list[Problem] = []
     files = _load_files(root, problems)
     annotations = _load_annotations(root, problems)
+    problems.extend(stray_files(root / ANNOTATIONS_DIR))
     raise_if_any(problems)
     texts = _load_articles(root, files["sources"], problems)
     problems.extend(_check_annotation_files(files["sources"], annotations))
@@ -210,6 +219,17 @@ def _load_annotations(root: Path, problems: list[Problem]) -> dict[str, Loaded[A
     return annotations
 
 
+def stray_files(folder: Path) -> list[Problem]:
+    """A problem for every entry of ``folder`` that is not a ``.yaml`` file (hidden files aside): none is read."""
+    if not folder.is_dir():
+        return []
+    return [
+        Problem(path, None, f"not read: only <source id>.yaml files are read in {folder.name}/; rename it or move it")
+        for path in sorted(folder.iterdir())
+        if not path.name.startswith(".") and not (path.suffix == ".yaml" and path.is_file())
+    ]
+
+
 def _load_articles(root: Path, sources: Loaded[SourcesFile], problems: list[Problem]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for index, entry in enumerate(sources.model.sources):
@@ -227,11 +247,12 @@ def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
     if Path(entry.file).stem != entry.id:
         message = f"{entry.id!r} differs from the file name {entry.file!r} without '.txt'"
         raise BuildError([sources.where("sources", index, "id").problem(message)])
-    if not path.is_file():
+    if not os.path.lexists(path):
         message = f"the article {display_path(path)} is not there"
         raise BuildError([sources.where("sources", index, "file").problem(message)])
-    text = read_text(path)
-    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    text = read_text(path, MAX_ARTICLE_BYTES)
+    raise_if_any(article_text_problems(path, text))
+    actual = hashlib.sha256(text.encode("utf-8")).hexdigest()  # the bytes read: strict UTF-8 round-trips
     if actual != entry.sha256:
         message = (
             f"{entry.sha256} is not the sha256 of {display_path(path)}, which is {actual}; "
@@ -239,6 +260,31 @@ def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
         )
         raise BuildError([sources.where("sources", index, "sha256").problem(message)])
     return text
+
+
+def article_text_problems(path: Path, text: str) -> list[Problem]:
+    """A byte order mark, a carriage return or a control character in an article, each at its line.
+
+    Offsets count the code points of the text as released, so an article is
+    refused rather than silently normalised: a BOM would be text at offset 0,
+    and CRLF line ends would shift every offset on another system's copy.
+    """
+    problems = []
+    if text.startswith("\ufeff"):
+        message = "starts with a byte order mark (BOM, U+FEFF); save the article as UTF-8 without a BOM"
+        problems.append(Problem(path, 1, message))
+    return_at = text.find("\r")
+    if return_at >= 0:
+        message = (
+            "a carriage return (CR, as in Windows CRLF line ends); articles have LF line ends only: "
+            "convert the file (e.g. dos2unix) and update its sha256 in sources.yaml"
+        )
+        problems.append(Problem(path, text.count("\n", 0, return_at) + 1, message))
+    control = _CONTROL.search(text.replace("\r", "\n"))
+    if control is not None:
+        message = f"a control character U+{ord(control[0]):04X}; articles hold text, tabs and line ends (LF) only"
+        problems.append(Problem(path, text.count("\n", 0, control.start()) + 1, message))
+    return problems
 
 
 def _check_annotation_files(

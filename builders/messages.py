@@ -45,10 +45,23 @@ def describe(details: ErrorDetails, model: type[BaseModel] | None = None) -> str
         return f"{_show(value)} is not a slug (lowercase letters and digits, joined by single '-' or '_')"
     if kind == "string_type" and isinstance(value, int | float | bool):
         return f"YAML read {_show(value)} as a {type(value).__name__}; write it in quotes to keep it as text"
+    if kind == "int_type" and isinstance(value, str | bool | float):
+        return f"{_show(value)} is {_kind_of(value)}, not a whole number; write the number without quotes"
+    if kind == "bool_type":
+        return f"{_show(value)} is {_kind_of(value)}; write true or false"
     message = str(details["msg"]).removeprefix("Value error, ")
     if isinstance(value, _SCALARS) and kind != "value_error":
         return f"{message} (got {_show(value)})"
     return message
+
+
+def _kind_of(value: Any) -> str:
+    """What YAML made of a value, in words."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "text (it is in quotes)" if value.strip().lstrip("-").isdigit() else "text"
+    return f"a {type(value).__name__}"
 
 
 def _show(value: Any) -> str:

@@ -1,9 +1,11 @@
 """Write the release: CSV and Parquet per table, and datapackage.json, atomically and deterministically.
 
-Everything is written to a temporary folder beside the release, then swapped
-in with two renames; a failure at any point leaves the previous release as it
-was. Nothing written depends on the clock or on hash order, so the same rows
-give the same bytes.
+Everything is written to a temporary folder beside the release, flushed to
+disk, checked, then switched in with one atomic step (see
+:mod:`usiraq.builders.switch` for how and why); a failure or a crash at any
+point leaves a complete release, the previous one until the switch. Nothing
+written depends on the clock or on hash order, so the same rows give the same
+bytes.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-import tempfile
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from usiraq.builders import switch
 from usiraq.builders.rows import primary_key
 from usiraq.schema import TABLES
 from usiraq.schema.generate import frictionless
@@ -38,16 +41,30 @@ PARQUET_OPTIONS: dict[str, Any] = {
 }
 
 
-def write_release(built: dict[str, list[Record]], out: Path, version: str) -> None:
-    """Write every table of ``built`` and datapackage.json to ``out``, replacing it only on success."""
+def write_release(
+    built: dict[str, list[Record]], out: Path, version: str, check: Callable[[Path], None] | None = None
+) -> None:
+    """Write every table of ``built`` and datapackage.json to ``out``, replacing it only on success.
+
+    ``check`` is called with the folder written before it is switched in; an
+    exception from it leaves ``out`` as it was.
+
+    Raises:
+        RefusedError: another build is writing ``out``.
+
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the release is not
-    try:
-        write_package(built, staging, version)
-        swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with switch.locked(out):
+        switch.clean_leftovers(out)
+        staging = switch.new_staging(out)
+        try:
+            write_package(built, staging, version)
+            switch.sync_tree(staging)
+            if check is not None:
+                check(staging)
+            switch.switch(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_package(built: dict[str, list[Record]], folder: Path, version: str) -> None:
@@ -66,22 +83,6 @@ def write_package(built: dict[str, list[Record]], folder: Path, version: str) ->
     text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
     write_croissant(folder)
-
-
-def swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with two renames, restoring ``out`` if the second fails."""
-    if not out.exists():
-        staging.rename(out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-    retired.rmdir()
-    out.rename(retired)
-    try:
-        staging.rename(out)
-    except BaseException:
-        retired.rename(out)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def sorted_rows(rows: list[Record]) -> list[Record]:

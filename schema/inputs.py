@@ -8,9 +8,10 @@ files as they are written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from usiraq.schema.enums import (
     ActorType,
     AliasKind,
@@ -36,6 +37,28 @@ from usiraq.schema.fields import SLUG_PATTERN
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Flag = Annotated[bool, Field(strict=True)]
+"""true or false, never 1, "yes" or "true" in quotes."""
+MAX_FIGURE = 10**9
+"""The largest figure value: more than any count of forces, bases or attacks, and far inside 64-bit integers."""
+FigureValue = Annotated[int, Field(strict=True, ge=0, le=MAX_FIGURE)]
+"""A whole number written as a number: never a string ("2500") or a boolean."""
+MAX_OCCURRENCE = 10**6
+"""The highest occurrence a selector may name."""
+
+
+def _iso_text(value: object) -> object:
+    """Only a date written YYYY-MM-DD (YAML gives it as text) is a date; a number is not."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+    if not isinstance(value, str | dt.date):
+        raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
+"""A calendar date written YYYY-MM-DD; an impossible one (2024-02-30) is refused."""
 
 
 class Input(BaseModel):
@@ -54,7 +77,9 @@ class Selector(Input):
 
     quote: Text = Field(description="The article's exact words.")
     prefix: str | None = Field(None, min_length=1, description="Words just before the quote, to pick one occurrence.")
-    occurrence: int | None = Field(None, ge=1, description="Which occurrence of the quote (1 = first).")
+    occurrence: int | None = Field(
+        None, strict=True, ge=1, le=MAX_OCCURRENCE, description="Which occurrence of the quote (1 = first)."
+    )
 
 
 class DateSpec(Input):
@@ -70,8 +95,8 @@ class DateSpec(Input):
     direction: Literal["past", "future"] = Field(
         "past", description="Whether the phrase points back from publication (default) or forward."
     )
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: IsoDate | None = None
+    end: IsoDate | None = None
     precision: DatePrecision | None = None
     basis: DateBasis | None = None
     note: Text | None = None
@@ -85,7 +110,19 @@ class DateSpec(Input):
             raise ValueError("a date needs as_written, or an explicit start/end/precision/basis")
         if self.basis in (DateBasis.INFERRED, DateBasis.OUTSIDE_KNOWLEDGE) and not self.note:
             raise ValueError("an inferred or outside-knowledge date needs a note giving the reasoning")
+        check_order(self.start, self.end)
         return self
+
+
+def check_order(start: dt.date | None, end: dt.date | None) -> None:
+    """Refuse an interval that ends before it starts.
+
+    Raises:
+        ValueError: ``start`` is after ``end``.
+
+    """
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"start {start.isoformat()} is after end {end.isoformat()}")
 
 
 # -- sources.yaml --------------------------------------------------------------
@@ -105,11 +142,16 @@ class PublishedEntry(Input):
     """What is known about when an article was published."""
 
     as_written: Text | None = Field(None, description="The date exactly as printed in the text, if any.")
-    start: dt.date
-    end: dt.date
+    start: IsoDate
+    end: IsoDate
     precision: DatePrecision
     basis: DateBasis
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> PublishedEntry:
+        check_order(self.start, self.end)
+        return self
 
 
 class SourceEntry(Input):
@@ -282,10 +324,10 @@ class FigureEntry(Selector):
     quantity: Quantity
     counted_as_written: Text
     number_text: Text
-    value: Annotated[int, Field(ge=0)]
-    value_low: Annotated[int, Field(ge=0)] | None = None
-    value_high: Annotated[int, Field(ge=0)] | None = None
-    approximate: bool = False
+    value: FigureValue
+    value_low: FigureValue | None = None
+    value_high: FigureValue | None = None
+    approximate: Flag = False
     qualifier: Text | None = None
     force: Slug | None = None
     location_as_written: Text | None = None

@@ -305,11 +305,11 @@ def test_several_broken_quotes_are_all_reported(tmp_path: Path) -> None:
     edit(root / FX2, "  - quote: 09/01/2024 21h43\n", "  - quote: 09/01/2024 21:43\n")
     result = run_cli("--root", str(root))
     assert result.exit_code == 1
-    assert "2 problem(s)" in result.stderr
+    assert "2 problems;" in result.stderr
 
 
 def test_a_missing_dataset_folder_is_reported(tmp_path: Path) -> None:
     result = run_cli("--root", str(tmp_path / "nowhere"))
-    assert result.exit_code == 1
-    assert "sources.yaml: file not found" in result.stderr
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
     assert "Traceback" not in result.output

@@ -87,24 +87,6 @@ def test_a_failure_while_writing_leaves_the_release_untouched(
     assert [p.name for p in fixture_root.iterdir() if p.name.startswith(".release-")] == []
 
 
-def test_a_failed_swap_puts_the_old_release_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out, staging = tmp_path / "release", tmp_path / ".release-tmp-x"
-    out.mkdir()
-    (out / "old.txt").write_text("old", encoding="utf-8")
-    staging.mkdir()
-    real_rename = Path.rename
-
-    def rename(self: Path, target: Path) -> Path:
-        if self == staging:
-            raise OSError("rename failed")
-        return real_rename(self, target)
-
-    monkeypatch.setattr(Path, "rename", rename)
-    with pytest.raises(OSError, match="rename failed"):
-        release.swap_in(staging, out)
-    assert (out / "old.txt").read_text(encoding="utf-8") == "old"
-
-
 def test_datapackage_lists_every_file_with_bytes_and_hash(fixture_root: Path) -> None:
     build(fixture_root)
     folder = fixture_root / "release"

@@ -205,8 +205,31 @@ def test_path_reads_the_copy_not_the_release(tmp_path: Path) -> None:
     copy = copy_release(tmp_path)
     table = pq.read_table(parquet("claims", copy)).slice(0, 3)
     pq.write_table(table, parquet("claims", copy))
-    assert len(usiraq.load("claims", path=copy)) == 3
+    assert len(usiraq.load("claims", path=copy, verify=False)) == 3
     assert len(usiraq.load("claims")) > 3
+
+
+@pytest.mark.parametrize("change", ["truncate", "rewrite", "no-hash"])
+def test_path_checks_the_file_against_its_declared_hash(tmp_path: Path, change: str) -> None:
+    copy = copy_release(tmp_path)
+    file = parquet("claims", copy)
+    if change == "truncate":
+        file.write_bytes(file.read_bytes()[:-100])
+    elif change == "rewrite":
+        pq.write_table(pq.read_table(file).slice(0, 3), file)
+    else:
+        descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+        for resource in descriptor["resources"]:
+            resource.pop("hash")
+        (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    expected = "declares no usable hash" if change == "no-hash" else "not the one the package declares"
+    with pytest.raises(PackageError, match=expected):
+        usiraq.load("claims", path=copy)
+    if change == "no-hash":
+        with pytest.raises(PackageError, match=expected):
+            usiraq.source_text("x", path=copy)
+    if change != "truncate":
+        assert len(usiraq.load("claims", path=copy, verify=False)) >= 3
 
 
 def unsafe_package(tmp_path: Path, resource_path: str) -> Path:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from fixtures.validation import mutate
 from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES
+from usiraq.validation.package import PackageError
 
 import usiraq
 from usiraq.sql import EXTRA_HINT
@@ -45,6 +47,9 @@ def test_connect_to_a_copy(tmp_path: Path) -> None:
     shutil.copytree(RELEASE, copy)
     table = pq.read_table(copy / "parquet" / "claims.parquet").slice(0, 2)
     pq.write_table(table, copy / "parquet" / "claims.parquet")
+    with pytest.raises(PackageError, match="not the one the package declares"):
+        usiraq.connect(copy)
+    mutate.restamp(copy)
     assert usiraq.connect(copy).sql("SELECT count(*) FROM claims").fetchall() == [(2,)]
 
 

@@ -2,16 +2,23 @@
 
 Rows are matched on each table's primary key as the newer package declares it
 (the older one's if the newer lacks the table); values are compared as read
-from the Parquet files, so a changed type or an edited cell both show.
+from the CSV files, the primary format (validation checks each Parquet file
+equal to its CSV twin). A package that cannot be read, a CSV file without a
+header or a key column, and a repeated primary key are errors
+(:class:`~usiraq.validation.package.PackageError`), never a silent result.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 Key = tuple[Any, ...]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -62,52 +69,107 @@ class PackageDiff:
 
 
 def diff_packages(old: str | Path, new: str | Path) -> PackageDiff:
-    """The differences from the package at ``old`` to the one at ``new``.
+    """The differences from the package at ``old`` to the one at ``new``, read from their CSV resources.
 
     Raises:
-        usiraq.validation.package.PackageError: if either package is unusable or unsafe.
+        usiraq.validation.package.PackageError: if either package is unusable or unsafe, a CSV
+            file cannot be read, lacks a key column, or repeats a primary key.
 
     """
     from usiraq.validation.package import open_package
 
     before, after = open_package(old), open_package(new)
     names = before.resource_names() + [name for name in after.resource_names() if name not in before.resource_names()]
-    tables = [_diff_table(name, _rows(before, name), _rows(after, name), _key(after, before, name)) for name in names]
+    tables = []
+    for name in names:
+        key = _key(after, before, name)
+        tables.append(_diff_table(name, read_table(before, name, key), read_table(after, name, key), key))
     return PackageDiff(str(before.descriptor.get("version")), str(after.descriptor.get("version")), tables)
 
 
 def _key(after: Any, before: Any, name: str) -> tuple[str, ...]:
     package = after if name in after.resource_names() else before
-    return tuple(package.resource(name, "csv").get("schema", {}).get("primaryKey", []))
+    schema = package.resource(name, "csv").get("schema")
+    key = schema.get("primaryKey", []) if isinstance(schema, dict) else []
+    return tuple(key) if isinstance(key, list) else (key,)
 
 
-def _rows(package: Any, name: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """The column names and rows of a table (none if the package lacks it)."""
-    import pyarrow.parquet as pq
+Rows = tuple[list[str], dict[Key, dict[str, Any]]]
+"""A table as diff compares it: its columns, and its rows by primary key."""
+
+
+def read_table(package: Any, name: str, key: tuple[str, ...]) -> Rows:
+    """The columns and rows (by key, values typed from the CSV) of table ``name`` (none if the package lacks it).
+
+    Raises:
+        PackageError: the CSV file cannot be read, has no header, lacks a key column, or repeats a key.
+
+    """
+    from usiraq.validation.loading import read_csv
+    from usiraq.validation.package import PackageError
 
     if name not in package.resource_names():
-        return [], []
-    table = pq.ParquetFile(package.resource_path(name, "parquet")).read()
-    return table.column_names, table.to_pylist()
+        return [], {}
+    path = package.resource_path(name, "csv")
+    header, records = read_csv(path)
+    if not header:
+        raise PackageError(f"{path}: empty, without even a header row")
+    missing = [column for column in key if column not in header]
+    if missing:
+        raise PackageError(f"{path}: no column {', '.join(missing)}, which the primary key needs")
+    kinds = _field_types(package.resource(name, "csv"))
+    rows: dict[Key, dict[str, Any]] = {}
+    first_row: dict[Key, int] = {}
+    for number, record in enumerate(records, start=2):
+        if len(record) != len(header):
+            raise PackageError(f"{path}: row {number} has {len(record)} cells, the header {len(header)}")
+        row = {column: typed(cell, kinds.get(column)) for column, cell in zip(header, record, strict=True)}
+        row_key = tuple(row[column] for column in key) if key else tuple(row.values())
+        if row_key in rows:
+            shown = ", ".join(f"{column}={show(value)}" for column, value in zip(key or header, row_key, strict=False))
+            raise PackageError(
+                f"{path}: rows {first_row[row_key]} and {number} have the same primary key ({shown}); "
+                "diff matches rows by key, so the package must not repeat one"
+            )
+        rows[row_key], first_row[row_key] = row, number
+    return header, rows
 
 
-def _diff_table(
-    name: str, old: tuple[list[str], list[dict[str, Any]]], new: tuple[list[str], list[dict[str, Any]]], key: Key
-) -> TableDiff:
-    (old_columns, old_rows), (new_columns, new_rows) = old, new
-    key_columns = tuple(key) or tuple(column for column in new_columns if column in old_columns)
-    before = {tuple(row.get(column) for column in key_columns): row for row in old_rows}
-    after = {tuple(row.get(column) for column in key_columns): row for row in new_rows}
+def _field_types(resource: dict[str, Any]) -> dict[str, str]:
+    schema = resource.get("schema")
+    fields = schema.get("fields", []) if isinstance(schema, dict) else []
+    return {str(item.get("name")): str(item.get("type", "string")) for item in fields if isinstance(item, dict)}
+
+
+def typed(cell: str, kind: str | None) -> Any:
+    """A CSV cell as a value of its Table Schema type: empty is None, integers int, booleans bool, others text.
+
+    Example:
+        >>> typed("12", "integer"), typed("true", "boolean"), typed("", "date"), typed("2024-01-09", "date")
+        (12, True, None, '2024-01-09')
+
+    """
+    if cell == "":
+        return None
+    if kind == "integer" and cell.lstrip("-").isdigit():
+        return int(cell)
+    if kind == "boolean" and cell in ("true", "false"):
+        return cell == "true"
+    return cell
+
+
+def _diff_table(name: str, old: Rows, new: Rows, key: tuple[str, ...]) -> TableDiff:
+    (old_columns, before), (new_columns, after) = old, new
     shared = [column for column in new_columns if column in old_columns]
     changed = [
-        CellChange(row_key, column, before[row_key][column], after[row_key][column])
+        CellChange(row_key, column, before[row_key].get(column), after[row_key].get(column))
         for row_key in sorted(before.keys() & after.keys(), key=_sortable)
         for column in shared
-        if before[row_key][column] != after[row_key][column]
+        if before[row_key].get(column) != after[row_key].get(column)
     ]
     return TableDiff(
         name=name,
-        primary_key=key_columns,
+        primary_key=key or tuple(new_columns or old_columns),
         added=sorted(after.keys() - before.keys(), key=_sortable),
         removed=sorted(before.keys() - after.keys(), key=_sortable),
         changed=changed,
@@ -132,7 +194,7 @@ def render_diff(diff: PackageDiff) -> str:
         lines += [f"  - column {column}" for column in table.columns_removed]
         lines += [f"  + {_show(table, key)}" for key in table.added]
         lines += [f"  - {_show(table, key)}" for key in table.removed]
-        lines += [f"  ~ {_show(table, c.key)} {c.column}: {c.old!r} -> {c.new!r}" for c in table.changed]
+        lines += [f"  ~ {_show(table, c.key)} {c.column}: {show(c.old)} -> {show(c.new)}" for c in table.changed]
     return "\n".join(lines)
 
 
@@ -158,7 +220,24 @@ def diff_as_json(diff: PackageDiff) -> dict[str, Any]:
 
 
 def _show(table: TableDiff, key: Key) -> str:
-    return ", ".join(f"{column}={value}" for column, value in zip(table.primary_key, key, strict=True))
+    return ", ".join(f"{column}={show(value)}" for column, value in zip(table.primary_key, key, strict=True))
+
+
+def show(value: Any) -> str:
+    """A value as the diff prints it: text in double quotes, numbers and ISO dates as written, empty as null.
+
+    Example:
+        >>> print(show("about 2,500"), show(3), show(True), show(None), show(dt.date(2024, 1, 9)))
+        "about 2,500" 3 true null 2024-01-09
+
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return json.dumps(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _key_object(table: TableDiff, key: Key) -> dict[str, Any]:
@@ -166,4 +245,4 @@ def _key_object(table: TableDiff, key: Key) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, dt.date) else value

@@ -119,10 +119,12 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
     Raises:
         NotACheckoutError: outside a source checkout.
         ValueError: if the release's datapackage.json carries another version than pyproject.toml.
+        InvalidPackageError: if the release does not validate (nothing is written).
 
     """
     from usiraq.citation import cite
     from usiraq.validation.package import open_package
+    from usiraq.validation.require import require_valid
     from usiraq.version import data_version
 
     root = checkout_root(root)
@@ -131,6 +133,7 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
     released = package.descriptor.get("version")
     if released != version:
         raise ValueError(f"the release is version {released}, pyproject.toml says {version}: run `usiraq build`")
+    require_valid(root / RELEASE_DIR)
     folder = f"usiraq-data-{version}"
     contents = {name: path.read_bytes() for name, path in release_members(root).items()}
     for make in GENERATED_MEMBERS:

@@ -36,14 +36,17 @@ def export(out: str | Path, fmt: str = "csv", path: str | Path | None = None) ->
     Raises:
         ValueError: for an unknown format, or an ``out`` that is the package's own folder of that format.
         PackageError: if the package cannot be read.
+        InvalidPackageError: if the package does not validate (nothing is written).
 
     """
     from usiraq.loader import tables
     from usiraq.schema.generate.codebook import render_codebook
     from usiraq.validation.package import open_package
+    from usiraq.validation.require import require_valid
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    require_valid(path)
     package = open_package(path)
     folder = Path(out)
     sources = {name: package.resource_path(name, fmt) for name in tables()}

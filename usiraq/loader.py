@@ -3,7 +3,9 @@
 The shipped release is read from the installed package (importlib.resources);
 ``path=`` reads another copy of a usiraq data package (an extended or older
 release) once :func:`usiraq.validation.package.open_package` has checked that
-it only points at files inside its own folder. Nothing is written and nothing
+it only points at files inside its own folder, and once the file read has the
+byte count and hash its datapackage.json declares (``verify=False`` skips
+that check, for a package one is editing). Nothing is written and nothing
 is fetched. pandas and pyarrow are imported on the first call, never at
 ``import usiraq``; the schema models (pydantic) are not imported by
 :func:`load` at all (see :mod:`usiraq.tablespec`).
@@ -42,7 +44,7 @@ def tables() -> list[str]:
     return list(table_specs())
 
 
-def load(name: str, *, format: Format = "pandas", path: str | Path | None = None) -> Any:
+def load(name: str, *, format: Format = "pandas", path: str | Path | None = None, verify: bool = True) -> Any:
     """One release table.
 
     Args:
@@ -53,40 +55,58 @@ def load(name: str, *, format: Format = "pandas", path: str | Path | None = None
             ``pyarrow.Table`` as stored.
         path: another copy of the data package (its folder or its
             ``datapackage.json``); by default the release shipped with usiraq.
+        verify: with ``path``, check the Parquet file's byte count and hash
+            against its datapackage.json before reading it.
 
     Raises:
         KeyError: (also a ValueError) if no table has that name; the message lists the names.
         ValueError: for an unknown format, or a table whose columns or values
             do not fit this version's schema.
         usiraq.validation.package.PackageError: if the package at ``path``
-            is unusable or points outside its folder.
+            is unusable or points outside its folder, or (``verify``) the file
+            is not the one its datapackage.json declares.
 
     """
     spec = table_spec(name)
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    table = read_arrow(name, path)
+    table = read_arrow(name, path, verify=verify)
     return table if format == "arrow" else to_frame(table, spec)
 
 
-def load_all(*, format: Format = "pandas", path: str | Path | None = None) -> dict[str, Any]:
+def load_all(*, format: Format = "pandas", path: str | Path | None = None, verify: bool = True) -> dict[str, Any]:
     """Every release table, as a dict from name to DataFrame (or Arrow table)."""
-    return {name: load(name, format=format, path=path) for name in tables()}
+    return {name: load(name, format=format, path=path, verify=verify) for name in tables()}
 
 
-def parquet_file(name: str, path: str | Path | None = None) -> Path:
-    """The Parquet file of table ``name`` in the package at ``path`` (default: the shipped release)."""
+def parquet_file(name: str, path: str | Path | None = None, verify: bool = True) -> Path:
+    """The Parquet file of table ``name`` in the package at ``path`` (default: the shipped release).
+
+    With ``path`` and ``verify``, the file must have the byte count and hash its datapackage.json declares.
+
+    Raises:
+        usiraq.validation.package.PackageError: the package or the file is unusable, or not as declared.
+
+    """
     from usiraq.validation.package import open_package
 
     table_spec(name)
-    return open_package(path).resource_path(name, "parquet")
+    package = open_package(path)
+    found = package.resource_path(name, "parquet")
+    if path is not None and verify:
+        from usiraq.validation.hashes import verify_file
+
+        verify_file(package.resource(name, "parquet"), found)
+    return found
 
 
-def read_arrow(name: str, path: str | Path | None = None, columns: list[str] | None = None) -> pa.Table:
-    """The Parquet file of table ``name`` as a ``pyarrow.Table``, as stored."""
+def read_arrow(
+    name: str, path: str | Path | None = None, columns: list[str] | None = None, verify: bool = True
+) -> pa.Table:
+    """The Parquet file of table ``name`` as a ``pyarrow.Table``, as stored (checked as :func:`parquet_file` says)."""
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(parquet_file(name, path)).read(columns=columns)
+    return pq.ParquetFile(parquet_file(name, path, verify)).read(columns=columns)
 
 
 def to_frame(table: pa.Table, spec: TableSpec) -> pd.DataFrame:
@@ -158,7 +178,7 @@ def describe(name: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def source_text(source_id: str, *, path: str | Path | None = None) -> str:
+def source_text(source_id: str, *, path: str | Path | None = None, verify: bool = True) -> str:
     """The full text of an article, from the sources table, to read evidence spans in context.
 
     ``text[char_start:char_end] == quote`` holds for every evidence-bearing row.
@@ -167,7 +187,7 @@ def source_text(source_id: str, *, path: str | Path | None = None) -> str:
         KeyError: if no article has that id; the message lists the ids.
 
     """
-    sources = read_arrow("sources", path, columns=["source_id", "text"]).to_pydict()
+    sources = read_arrow("sources", path, columns=["source_id", "text"], verify=verify).to_pydict()
     texts = dict(zip(sources["source_id"], sources["text"], strict=True))
     if source_id not in texts:
         raise KeyError(f"no source {source_id!r}; the sources are: {', '.join(sorted(texts))}")

@@ -112,14 +112,45 @@ def _header(path: Path) -> list[str]:
 
 @contextmanager
 def _reading(path: Path) -> Iterator[Iterator[list[str]]]:
-    """The CSV records of ``path``, any failure to read them a :class:`PackageError` naming the file."""
+    """The CSV records of ``path``, any failure to read them a :class:`PackageError` naming the file and line."""
     csv.field_size_limit(_FIELD_LIMIT)
+    ended = [0]  # the line on which the last complete record ended
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            yield csv.reader(handle, delimiter=",", quotechar='"', strict=True)
-    except UnicodeDecodeError as error:
-        raise PackageError(f"{path}: not UTF-8 (byte {error.start} of a chunk: {error.reason})") from None
+            yield _records(csv.reader(handle, delimiter=",", quotechar='"', strict=True), ended)
+    except UnicodeDecodeError:
+        raise PackageError(not_utf8(path)) from None
     except csv.Error as error:
-        raise PackageError(f"{path}: not a readable CSV file: {error}") from None
+        raise PackageError(f"{path}: not a readable CSV file: {_csv_problem(error, ended[0] + 1)}") from None
     except OSError as error:
         raise PackageError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _records(reader: Any, ended: list[int]) -> Iterator[list[str]]:
+    for record in reader:
+        yield record
+        ended[0] = reader.line_num
+
+
+def _csv_problem(error: csv.Error, start: int) -> str:
+    """What the CSV reader found, at the line where the record it was reading starts."""
+    if "unexpected end of data" in str(error) or "EOF" in str(error):
+        return f"line {start}: a quoted cell that starts in the row on this line is never closed"
+    if '"' in str(error):
+        return (
+            f"line {start}: a quote out of place in the row starting on this line ({error}): an unclosed or stray quote"
+        )
+    return f"line {start}: {error}"
+
+
+def not_utf8(path: Path) -> str:
+    """Where ``path`` stops being UTF-8: the line and byte offset of the first bad byte, and the byte."""
+    with path.open("rb") as handle:
+        raw = handle.read()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad = raw[error.start : error.start + 1].hex()
+        return f"{path}: not UTF-8: line {line}, byte offset {error.start}: byte 0x{bad} ({error.reason})"
+    return f"{path}: not UTF-8"

@@ -201,7 +201,10 @@ def _read_descriptor(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise PackageError(f"{path}: not UTF-8 (byte {error.start}: {raw[error.start : error.start + 1]!r})") from None
+        bad = raw[error.start : error.start + 1].hex()
+        raise PackageError(
+            f"{path}: not a datapackage.json: not UTF-8 text (byte 0x{bad} at byte offset {error.start})"
+        ) from None
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:

@@ -22,7 +22,8 @@ def render(report: Report) -> str:
             f"{summary['checks']} checks passed in {report.seconds:.1f} s{engine}"
         )
     lines = [
-        f"INVALID {where}: {summary['errors']} errors in {summary['checks_failed']} of {summary['checks']} checks "
+        f"INVALID {where}: {plural(summary['errors'], 'error')} in {summary['checks_failed']} of "
+        f"{plural(summary['checks'], 'check')} "
         f"({len(report.rows)} tables, {total_rows} rows, {report.seconds:.1f} s{engine})"
     ]
     table: object = object()
@@ -35,9 +36,19 @@ def render(report: Report) -> str:
     return "\n".join(lines)
 
 
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an s unless the count is one.
+
+    Example:
+        >>> plural(1, "error"), plural(3, "check")
+        ('1 error', '3 checks')
+
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _check_lines(check: CheckResult) -> list[str]:
-    noun = "error" if check.error_count == 1 else "errors"
-    lines = [f"  {check.code}: {check.error_count} {noun}"]
+    lines = [f"  {check.code}: {plural(check.error_count, 'error')}"]
     lines.extend(f"    {_where(error)}{error.message}" for error in check.errors[:SHOWN_ERRORS])
     rest = check.error_count - min(len(check.errors), SHOWN_ERRORS)
     if rest > 0:

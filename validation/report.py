@@ -14,12 +14,23 @@ from typing import Any
 
 MAX_KEPT_ERRORS = 1000
 """Errors kept per check and table; ``error_count`` still counts them all."""
+MAX_MESSAGE = 600
+"""The longest message kept; a longer one (a hostile value quoted whole) is cut, saying how much was cut."""
 _LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def one_line(message: str) -> str:
-    """``message`` with every line break written as an escape, so each error is one line."""
-    return _LINE_BREAKS.sub(lambda match: repr(match[0])[1:-1], message)
+    """``message`` on one line (each line break written as an escape), cut to :data:`MAX_MESSAGE` characters.
+
+    Example:
+        >>> len(one_line("x" * 10_000)) < 700
+        True
+
+    """
+    text = _LINE_BREAKS.sub(lambda match: repr(match[0])[1:-1], message)
+    if len(text) <= MAX_MESSAGE:
+        return text
+    return f"{text[:MAX_MESSAGE]}... ({len(text) - MAX_MESSAGE:,} more characters cut)"
 
 
 @dataclass(frozen=True)

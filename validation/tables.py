@@ -22,7 +22,6 @@ check reports it missing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -33,6 +32,7 @@ from typing import Any
 
 from usiraq.schema import TABLE_NAMES, model_for
 from usiraq.schema.introspect import ColumnSpec, columns
+from usiraq.validation.hashes import file_digest
 from usiraq.validation.loading import column, load_raw
 from usiraq.validation.package import LocalPackage, PackageError
 
@@ -41,7 +41,6 @@ FIRST_ROW = 2
 
 _INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CHUNK = 1 << 20
 READERS = 2
 """Threads reading CSV files into DuckDB at once."""
 DUCKDB_CONFIG = {
@@ -241,16 +240,6 @@ def _quiet(connection: Any) -> Any:
     """``connection`` with DuckDB's progress bar off: stdout belongs to ``--json``."""
     connection.execute("SET enable_progress_bar = false")
     return connection
-
-
-def file_digest(path: Path, algorithm: str) -> tuple[int, str]:
-    """(byte count, hex digest) of a file, read in chunks (hashlib lets other threads run meanwhile)."""
-    hasher, size = hashlib.new(algorithm), 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            hasher.update(chunk)
-            size += len(chunk)
-    return size, hasher.hexdigest()
 
 
 _UNIQUE_TEXTS = "SELECT source_id, text FROM sources WHERE source_id IS NOT NULL AND text IS NOT NULL"

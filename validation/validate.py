@@ -119,7 +119,7 @@ def csv_lines(package: LocalPackage) -> int:
 
 def resource_files(package: LocalPackage) -> list[tuple[Path, str]]:
     """(file, hash algorithm) of every resource whose file is safely there, to hash ahead of the checks."""
-    from usiraq.validation.checks.file_integrity import ALGORITHMS, declared_hash
+    from usiraq.validation.hashes import ALGORITHMS, declared_hash
 
     found = []
     for resource in package.resources:

@@ -10,7 +10,7 @@ import click
 @click.command("build")
 @click.option(
     "--root",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
     help="The dataset folder (sources.yaml, sources/, registry/, annotations/). Default: the package's dataset/.",
 )
@@ -24,22 +24,36 @@ def command(root: Path | None, out: Path | None) -> None:
     """Build the release tables (CSV, Parquet, datapackage.json) from the inputs.
 
     Every problem with the inputs is printed as file:line: message, and the
-    previous release is left untouched; the exit code is then 1. On a
-    terminal a progress bar shows the step under way.
+    previous release is left untouched; the exit code is then 1. The release
+    written is validated as `usiraq validate` does before it replaces the old
+    one; if it is invalid the report is printed and the exit code is 1. An
+    out folder that is, holds or lies inside the inputs, or that exists and
+    is not a release written by usiraq, is refused with exit code 2, as is a
+    second build while one is writing. On a terminal a progress bar shows the
+    step under way.
     """
     import yaml
 
     from usiraq.builders.build import STEPS, build
-    from usiraq.builders.errors import BuildError, display_path
+    from usiraq.builders.errors import BuildError, RefusedError, display_path
     from usiraq.cli.progress import progress_bar
+    from usiraq.validation.require import InvalidPackageError
 
     try:
         with progress_bar("building", STEPS) as step:
             result = build(root, out, progress=step)
+    except RefusedError as error:
+        click.echo(f"build refused: {error}", err=True)
+        raise click.exceptions.Exit(2) from None
+    except InvalidPackageError as error:
+        click.echo(error.text, err=True)
+        click.echo("build failed: the release written does not validate; the release was not changed", err=True)
+        raise click.exceptions.Exit(1) from None
     except BuildError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        click.echo(f"build failed: {len(error.problems)} problem(s); the release was not changed", err=True)
+        count = len(error.problems)
+        click.echo(f"build failed: {count} problem{'' if count == 1 else 's'}; the release was not changed", err=True)
         raise click.exceptions.Exit(1) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         name = getattr(error, "filename", None)

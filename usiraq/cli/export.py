@@ -21,9 +21,14 @@ def command(fmt: str, out: Path) -> None:
     """
     from usiraq.export import export
     from usiraq.validation.package import PackageError
+    from usiraq.validation.require import InvalidPackageError
 
     try:
         written = export(out, fmt)
+    except InvalidPackageError as error:
+        click.echo(error.text, err=True)
+        click.echo("export refused: the package does not validate; nothing was written", err=True)
+        raise click.exceptions.Exit(1) from None
     except (PackageError, ValueError) as error:
         raise InputError(str(error)) from None
     except OSError as error:

@@ -29,10 +29,15 @@ def command(out: Path | None, no_wheel: bool) -> None:
     from usiraq.distribution import NotACheckoutError, build_wheel, build_zip
     from usiraq.spreadsheet import SpreadsheetError
     from usiraq.validation.package import PackageError
+    from usiraq.validation.require import InvalidPackageError
 
     try:
         made = build_zip(out)
         written = [made.path] if no_wheel else [made.path, build_wheel(out)]
+    except InvalidPackageError as error:
+        click.echo(error.text, err=True)
+        click.echo("release refused: the package does not validate; no zip was written", err=True)
+        raise click.exceptions.Exit(1) from None
     except (NotACheckoutError, MissingExtraError, PackageError, SpreadsheetError, ValueError) as error:
         raise InputError(str(error)) from None
     except OSError as error:

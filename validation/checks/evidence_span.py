@@ -39,8 +39,16 @@ def span_error(source_id: str, quote: str, start: int, end: int, size: int, foun
     is not checked here (references-resolve and Frictionless report it).
     """
     if found is None:
-        return f"span {start}:{end} lies outside the article {source_id} ({size} characters)"
+        return _impossible_span(source_id, start, end, size)
     return f"text[{start}:{end}] of {source_id} is {short(found)}, not the quote {short(quote)}"
+
+
+def _impossible_span(source_id: str, start: int, end: int, size: int) -> str:
+    if start < 0:
+        return f"char_start {start} is negative"
+    if start >= end:
+        return f"char_start {start} is not before char_end {end}: the span is empty or reversed"
+    return f"char_end {end} is past the end of the article {source_id} ({size} characters)"
 
 
 CHECK = Check(

@@ -7,19 +7,10 @@ from typing import Any
 
 from usiraq.schema import TABLE_NAMES
 from usiraq.validation.checks.base import Check
+from usiraq.validation.hashes import ALGORITHMS, declared_hash
 from usiraq.validation.package import PackageError, table_name
 from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
-
-ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
-
-
-def declared_hash(value: Any) -> tuple[str, str] | None:
-    """(algorithm, hex) of a Data Package ``hash``; a bare hex string is MD5, as the standard says."""
-    if not isinstance(value, str) or not value:
-        return None
-    algorithm, _, hexdigest = value.rpartition(":")
-    return (algorithm or "md5").lower(), hexdigest.lower()
 
 
 def resource_errors(tables: Tables, resource: dict[str, Any]) -> Iterator[str]:

@@ -8,7 +8,7 @@ from typing import Any
 from usiraq.schema import TABLE_NAMES, TABLES
 from usiraq.schema.generate.frictionless import resource as generated_resource
 from usiraq.schema.record import Record
-from usiraq.validation.checks.base import Check
+from usiraq.validation.checks.base import Check, short
 from usiraq.validation.package import PackageError, table_name
 from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
@@ -53,7 +53,7 @@ def _difference(key: str, given: Any, expected: Any) -> str:
         if changed:
             return f"schema differs from the models' in fields: {', '.join(changed)}"
         return "schema differs from the models' (keys, field order or extra fields)"
-    return f"{key} is {given!r}, the models give {expected!r}"
+    return f"{key} is {short(given, 200)}, the models give {short(expected, 200)}"
 
 
 def _header_errors(tables: Tables, model: type[Record]) -> Iterator[Finding]:

@@ -40,8 +40,8 @@ def compare(tables: Tables, model: type[Record], path: Path, parquet: pa.Schema,
     for field in schema:
         found = parquet.field(field.name) if field.name in parquet.names else None
         if found is None or found.type != field.type or found.nullable != field.nullable:
-            shown = "missing" if found is None else f"{found.type}{'' if found.nullable else ' not null'}"
-            yield Finding(table, f"Parquet column is {shown}, the models give {field.type}", field=field.name)
+            shown = "missing" if found is None else _arrow_type(found)
+            yield Finding(table, f"Parquet column is {shown}, the models give {_arrow_type(field)}", field=field.name)
     extra = [name for name in parquet.names if name not in schema.names]
     if extra:
         yield Finding(table, f"Parquet has columns the models do not: {extra}")
@@ -74,7 +74,13 @@ def _cell_differences(tables: Tables, table: str, names: list[str], path: Path) 
         for number, *cells in rows:
             left, right = cells[2 * index], cells[2 * index + 1]
             if left != right:
-                yield Finding(table, f"Parquet has {short(right)}, the CSV {short(left)}", number, name)
+                csv_value = short(left) if left is not None else "an empty cell or one that is not a valid value"
+                yield Finding(table, f"Parquet has {short(right)}, the CSV {csv_value}", number, name)
+
+
+def _arrow_type(field: pa.Field) -> str:
+    """A column's Arrow type and whether it may be null, e.g. ``string, nullable``."""
+    return f"{field.type}, {'nullable' if field.nullable else 'not null'}"
 
 
 CHECK = Check(
