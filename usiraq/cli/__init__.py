@@ -19,9 +19,22 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module's command to the group."""
-    from usiraq.cli import build, cite, conflicts, diff, export, info, plot, regenerate, release, validate
+    from usiraq.cli import (
+        build,
+        cite,
+        conflicts,
+        coverage,
+        diff,
+        draft,
+        export,
+        info,
+        plot,
+        regenerate,
+        release,
+        validate,
+    )
 
-    for module in (build, regenerate, validate, info, export, release, diff, cite, conflicts, plot):
+    for module in (build, regenerate, validate, info, export, release, diff, cite, conflicts, plot, draft, coverage):
         main.add_command(module.command)
 
 

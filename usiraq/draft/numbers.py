@@ -11,7 +11,8 @@ A number is a figure when what it counts is a force word (docs/DRAFTING.md
 lists them) within the next few words; when a casualty verb follows the
 counted people ("three service-members were wounded") the figure counts the
 wounded or killed; a bare number right after a figure of its sentence and
-before a place or a severity ("about 900 in Syria", "one critically") counts
+before a place or a severity ("about 900 in Syria", "one critically", "four of them
+seriously") counts
 what that figure counts; "N times" in a sentence about attacks counts
 attacks. Bounds and hedges follow the coding rules: "about 2,500" is
 approximate, "more than 120" a lower bound, "up to 300" an upper bound.
@@ -241,8 +242,10 @@ def _elliptic(text: str, words: list[tuple[int, int, str]], number: Written, pre
     if previous is None or not words:
         return None
     first = words[0][2].lower()
-    if first in _SEVERE and previous.counted == Quantity.WOUNDED.value:
-        return Quantity.CRITICALLY_WOUNDED, previous.counted_as_written, words[0][1], previous.char_start
+    if previous.counted == Quantity.WOUNDED.value:
+        severity = words[2] if [w.lower() for _, _, w in words[:2]] == ["of", "them"] and len(words) > 2 else words[0]
+        if severity[2].lower() in _SEVERE:
+            return Quantity.CRITICALLY_WOUNDED, previous.counted_as_written, severity[1], previous.char_start
     if first in ("in", "at", "near", "across") and len(words) > 1:
         place_end = words[1][1]
         for _start, end, word in words[2:]:
@@ -266,7 +269,7 @@ def _reason(text: str, number: Written) -> UncodedReason:
         return UncodedReason.URL_OR_FILE_NAME
     if short_line:
         return UncodedReason.PUBLICATION_DATE if _DATELINE.search(line) else UncodedReason.BOILERPLATE
-    if _ORDINAL.fullmatch(number.text) or re.match(r"[ \u00a0]+of\b", text[number.end : number.end + 4]):
+    if _ORDINAL.fullmatch(number.text):
         return UncodedReason.ORDINAL
     if _UNIT.match(text, number.end):
         return UncodedReason.DURATION

@@ -66,14 +66,19 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_OPENING = frozenset({'"', "“", "‘"})
+
+
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and never right after an abbreviation's dot ("Maj. Gen.")."""
+    """Sentences start after a line break and at an opening quotation mark, never after "Maj." or "Jan."."""
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
         elif token.is_sent_start and _after_abbreviation(doc, before):
             token.is_sent_start = False
+        elif token.is_sent_start and before.text in _OPENING and before.i > 0 and doc[before.i - 1].whitespace_:
+            before.is_sent_start, token.is_sent_start = True, False
     return doc
 
 
