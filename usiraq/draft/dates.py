@@ -29,7 +29,7 @@ from usiraq.schema.inputs import PublishedEntry
 
 _YEAR_RANGE = r"(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|\d\d)(?![-\d])"
 _FUTURE = re.compile(
-    r"\b(?:will|won't|would|shall|intends?|intended|intention|plans?|planned|planning|scheduled|expected|expects?"
+    r"\b(?:will|won't|would|shall|(?-i:may)|might|intends?|intended|intention|plans?|planned|planning|scheduled|expected|expects?"
     r"|anticipated|anticipates?|aims?|set to|going to|upcoming|next)\b",
     re.I,
 )
