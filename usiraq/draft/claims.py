@@ -91,7 +91,9 @@ _VERBS = [
     "refused",
     "opted",
 ]
-_AUX = ["has", "have", "had", "will", "would", "did", "does", "do"]
+_AUXILIARIES = frozenset(["has", "have", "had", "will", "would", "did", "does", "do"])
+_NEGATIONS = frozenset(["not", "n't", "never"])
+_ADVERBS = frozenset(["also", "again"])
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "that"}
 _RELATIVE = re.compile(r"^\s*(?:who|whose|which|where|whom)\b", re.I)
@@ -195,20 +197,29 @@ def _matcher() -> Matcher:
     from spacy.matcher import Matcher
 
     matcher = Matcher(pipeline().vocab)
-    adverb = {"LOWER": {"REGEX": r"^(?:\w+ly|also|again)$"}, "OP": "?"}
-    verb = {"LOWER": {"IN": _VERBS}, "IS_LOWER": True}
-    aux = {"LOWER": {"IN": _AUX}, "OP": "?"}
-    negation = {"LOWER": {"IN": ["not", "n't", "never"]}, "OP": "?"}
-    matcher.add("verb", [[aux, negation, adverb, verb]], greedy="LONGEST")
+    matcher.add("verb", [[{"ORTH": {"IN": _VERBS}}]])
     matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     return matcher
+
+
+def _with_auxiliaries(cue: Span) -> Span:
+    """The verb with the auxiliary, negation and adverb just before it ("has privately conveyed")."""
+    from spacy.tokens import Span
+
+    doc, start = cue.doc, cue.start
+    for allowed in (_ADVERBS, _NEGATIONS, _AUXILIARIES):
+        word = doc[start - 1].lower_ if start > 0 else ""
+        if word in allowed or (allowed is _ADVERBS and word.endswith("ly")):
+            start -= 1
+    return Span(doc, start, cue.end, label=cue.label)
 
 
 def find_claims(sentences: Sentences, matches: list[AliasMatch], registry: Registry) -> list[Claim]:
     """One claim candidate per cue of the article, in text order."""
     doc = sentences.doc
     found: list[Claim] = []
-    cues = sorted(_matcher()(doc, as_spans=True), key=lambda span: span.start)
+    found_cues = _matcher()(doc, as_spans=True)
+    cues = sorted((_with_auxiliaries(c) if c.label_ == "verb" else c for c in found_cues), key=lambda c: c.start)
     by_sentence: dict[int, list[Span]] = {}
     for cue in cues:
         by_sentence.setdefault(sentences.index(cue.start_char), []).append(cue)

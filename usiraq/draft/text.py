@@ -70,14 +70,32 @@ _OPENING = frozenset({'"', "“", "‘"})
 
 
 def _line_breaks(doc: Doc) -> Doc:
-    """Sentences start after a line break and at an opening quotation mark, never after "Maj." or "Jan."."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_:
-            token.is_sent_start = True
-        elif token.is_sent_start and _after_abbreviation(doc, before):
+    """Sentences start after a line break and at an opening quotation mark, never after "Maj." or "Jan.".
+
+    Only the tokens that matter are visited: those after a line break, and
+    those the sentencizer starts a sentence with.
+    """
+    from spacy.attrs import SENT_START
+
+    if len(doc) < 2:
+        return doc
+    text = doc.text
+    offsets = [token.idx for token in doc] if "\n" in text else []
+    position = text.find("\n")
+    while position >= 0:
+        index = bisect.bisect_right(offsets, position)
+        if 0 < index < len(doc):
+            doc[index].is_sent_start = True
+        position = text.find("\n", position + 1)
+    for index in (doc.to_array([SENT_START]) == 1).nonzero()[0].tolist():
+        if index == 0:
+            continue
+        token, before = doc[index], doc[index - 1]
+        if "\n" in before.text:
+            continue
+        if _after_abbreviation(doc, before):
             token.is_sent_start = False
-        elif token.is_sent_start and before.text in _OPENING and before.i > 0 and doc[before.i - 1].whitespace_:
+        elif before.text in _OPENING and index > 1 and doc[index - 2].whitespace_:
             before.is_sent_start, token.is_sent_start = True, False
     return doc
 

@@ -1,0 +1,89 @@
+"""Benchmark of ``usiraq draft``: its scores against the dataset's own coding, and its speed.
+
+Scores: every article of the dataset folder (by default the package's
+dataset/) drafted as new, its annotation file set aside (the registry is the
+dataset's), against what that file codes; the matching rules are in
+docs/DRAFTING.md. The script reads whatever the annotations hold, so it can
+be rerun after any recoding.
+
+Speed: N synthetic articles (the bench generator's, bench/synthetic.py) drafted
+in one process with one spaCy pipeline, timed after the pipeline and the
+registry are loaded; then N/4 and N/2 articles, to show that the cost grows
+linearly (seconds per million characters).
+
+Usage:
+    python bench/draft.py [--root DATASET] [--articles 5000] [--seed 0] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import synth_vocab as vocab
+from synth_registry import make_registry
+from synthetic import actor_entries, articles
+
+from usiraq.draft.actors import Registry
+from usiraq.draft.article import Article, day_published, draft_articles
+from usiraq.draft.score import report, score
+from usiraq.draft.text import pipeline
+from usiraq.schema.inputs import ActorsFile
+
+TARGETS = {"figure": (0.95, 0.90), "actor_mention": (0.95, 0.90), "date": (0.90, 0.0), "claim": (0.85, 0.80)}
+
+
+def synthetic_corpus(count: int, seed: int) -> tuple[list[Article], Registry]:
+    """``count`` synthetic articles and the registry they were made with."""
+    made = make_registry(count, seed)
+    corpus = [Article(a.id, a.text, day_published(a.published)) for a in articles(made, seed)]
+    actors = ActorsFile.model_validate({"actors": actor_entries(made)})
+    return corpus, Registry(actors, vocab.NON_ACTOR_NAMES)
+
+
+def timed(corpus: list[Article], registry: Registry) -> tuple[float, int]:
+    """Seconds to draft ``corpus``, and the number of candidates found."""
+    start = time.perf_counter()
+    found = sum(len(draft.candidates) for draft in draft_articles(corpus, registry))
+    return time.perf_counter() - start, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the scores and the timings; exit 1 if a score misses its target."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1] / "dataset")
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--details", action="store_true", help="list every missed and extra candidate")
+    args = parser.parse_args(argv)
+
+    tallies = score(args.root)
+    print(f"scores on {args.root} (each article drafted as new):")
+    for line in report(tallies, args.details):
+        print(f"  {line}")
+    failed = [
+        kind
+        for kind, (recall, precision) in TARGETS.items()
+        if tallies[kind].recall < recall or tallies[kind].precision < precision
+    ]
+
+    pipeline()
+    corpus, registry = synthetic_corpus(args.articles, args.seed)
+    print(f"speed on synthetic articles (seed {args.seed}):")
+    for size in sorted({max(1, args.articles // 4), max(1, args.articles // 2), args.articles}):
+        part = corpus[:size]
+        chars = sum(len(article.text) for article in part)
+        seconds, found = timed(part, registry)
+        print(
+            f"  {size:>6} articles, {chars / 1e6:6.2f} M chars: {seconds:6.1f} s, "
+            f"{seconds / chars * 1e6:5.2f} s per M chars, {found} candidates"
+        )
+    if failed:
+        print(f"below target: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
