@@ -27,7 +27,7 @@ from usiraq.draft.text import Sentences, pipeline
 from usiraq.schema.enums import AttributionKind, Modality
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Span
 
 _VERBS = [
@@ -193,12 +193,13 @@ _HEDGES: tuple[tuple[Modality, re.Pattern[str]], ...] = tuple(
 
 
 @cache
-def _matcher() -> Matcher:
-    from spacy.matcher import Matcher
+def _matcher() -> PhraseMatcher:
+    from spacy.matcher import PhraseMatcher
 
-    matcher = Matcher(pipeline().vocab)
-    matcher.add("verb", [[{"ORTH": {"IN": _VERBS}}]])
-    matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("verb", [nlp.make_doc(verb) for verb in _VERBS])
+    matcher.add("according", [nlp.make_doc("according to")])
     return matcher
 
 
@@ -260,7 +261,9 @@ def _claim(
 
 
 def _is_verb(cue: Span) -> bool:
-    """Not a passive ("was announced") and not a noun after a determiner ("the views")."""
+    """In lower case, not a passive ("was announced") and not a noun after a determiner ("the views")."""
+    if not cue[-1].text.islower():
+        return False
     first = cue[0]
     if first.i == 0:
         return True

@@ -8,6 +8,7 @@ caption is a sentence of its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -72,31 +73,33 @@ _OPENING = frozenset({'"', "“", "‘"})
 def _line_breaks(doc: Doc) -> Doc:
     """Sentences start after a line break and at an opening quotation mark, never after "Maj." or "Jan.".
 
-    Only the tokens that matter are visited: those after a line break, and
-    those the sentencizer starts a sentence with.
+    Only the tokens that matter are visited (those after a line break, and
+    those the sentencizer starts a sentence with), and the sentence starts are
+    written back in one array (setting ``is_sent_start`` token by token
+    rescans the document each time).
     """
-    from spacy.attrs import SENT_START
+    from spacy.attrs import IDX, SENT_START
 
     if len(doc) < 2:
         return doc
     text = doc.text
-    offsets = [token.idx for token in doc] if "\n" in text else []
+    arrays = doc.to_array([IDX, SENT_START]).astype("int64")
+    starts = arrays[:, 1].copy()
     position = text.find("\n")
     while position >= 0:
-        index = bisect.bisect_right(offsets, position)
+        index = int(arrays[:, 0].searchsorted(position, side="right"))
         if 0 < index < len(doc):
-            doc[index].is_sent_start = True
+            starts[index] = 1
         position = text.find("\n", position + 1)
-    for index in (doc.to_array([SENT_START]) == 1).nonzero()[0].tolist():
-        if index == 0:
+    for index in (starts == 1).nonzero()[0].tolist():
+        if index == 0 or "\n" in doc[index - 1].text:
             continue
-        token, before = doc[index], doc[index - 1]
-        if "\n" in before.text:
-            continue
+        before = doc[index - 1]
         if _after_abbreviation(doc, before):
-            token.is_sent_start = False
+            starts[index] = -1
         elif before.text in _OPENING and index > 1 and doc[index - 2].whitespace_:
-            before.is_sent_start, token.is_sent_start = True, False
+            starts[index - 1], starts[index] = 1, -1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -146,8 +149,17 @@ class Sentences:
 
 
 def _sentences(text: str, doc: Doc) -> Iterator[Sentence]:
-    for span in doc.sents:
-        start, end = span.start_char, span.end_char
+    """The sentences' character spans, read from the token arrays (cheaper than ``doc.sents``)."""
+    from spacy.attrs import IDX, SENT_START
+
+    if not len(doc):
+        return
+    arrays = doc.to_array([IDX, SENT_START]).astype("int64")
+    firsts = (arrays[:, 1] == 1).nonzero()[0].tolist()
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    bounds = [int(arrays[index, 0]) for index in firsts] + [len(text)]
+    for start, end in itertools.pairwise(bounds):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
