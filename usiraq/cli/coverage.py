@@ -27,6 +27,7 @@ def command(source_id: str | None, root: Path | None) -> None:
     from usiraq.builders.build import default_root
     from usiraq.builders.errors import BuildError
     from usiraq.draft.coverage import audit
+    from usiraq.draft.text import MissingSpacy
 
     root = root if root is not None else default_root()
     try:
@@ -37,6 +38,8 @@ def command(source_id: str | None, root: Path | None) -> None:
         if source_id is not None and source_id not in known:
             raise click.UsageError(f"unknown source id {source_id!r}; the articles are: {', '.join(known)}")
         results = audit(root, [source_id] if source_id else None)
+    except MissingSpacy as error:
+        raise click.UsageError(str(error)) from None
     except BuildError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)

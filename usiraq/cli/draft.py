@@ -50,6 +50,7 @@ def command(
     from usiraq.draft.article import Article, draft_article
     from usiraq.draft.candidates import as_json as candidate_json
     from usiraq.draft.source import UnusableInput, parse_published, read_article, source_id_for
+    from usiraq.draft.text import MissingSpacy
     from usiraq.draft.writer import OutputExistsError, render, write_atomically
 
     root = root if root is not None else default_root()
@@ -65,7 +66,10 @@ def command(
         raise click.UsageError(str(error)) from None
     except BuildError as error:
         raise click.UsageError(f"the registry cannot be read:\n{error}") from None
-    draft = draft_article(Article(sid, text, entry), registry)
+    try:
+        draft = draft_article(Article(sid, text, entry), registry)
+    except MissingSpacy as error:
+        raise click.UsageError(str(error)) from None
     if target is not None:
         try:
             write_atomically(target, render(draft, article.name), force=force)

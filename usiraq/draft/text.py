@@ -19,11 +19,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+class MissingSpacy(RuntimeError):
+    """spaCy, which drafting needs, is not installed."""
+
+
 @cache
 def pipeline() -> Language:
-    """SpaCy's blank English pipeline with the sentencizer and a line-break rule, made once."""
-    import spacy
-    from spacy.language import Language
+    """The blank English pipeline of spaCy with the sentencizer and a line-break rule, made once.
+
+    Raises:
+        MissingSpacy: spaCy is not installed (it comes with ``pip install 'usiraq[draft]'``).
+
+    """
+    try:
+        import spacy
+        from spacy.language import Language
+    except ModuleNotFoundError:
+        raise MissingSpacy("drafting needs spaCy: pip install 'usiraq[draft]'") from None
 
     if "usiraq_line_breaks" not in Language.factories:
         Language.component("usiraq_line_breaks", func=_line_breaks)
