@@ -110,6 +110,11 @@ CLAIMS = [
         ),
     ),
     ("“We will stay,” Austin said.", ("Austin", "lloyd-austin", "said", "direct_quote", "asserted")),
+    ("“We will stay,” said Lloyd Austin.", ("Lloyd Austin", "lloyd-austin", "said", "direct_quote", "asserted")),
+    (
+        "The troops will stay, said a senior US defence official.",
+        ("a senior US defence official", None, "said", "anonymous", "asserted"),
+    ),
     (
         "Pat Ryder, a Pentagon spokesperson, has not responded.",
         ("Pat Ryder, a Pentagon spokesperson", "pat-ryder", "has not responded", "reported_speech", "did_not_respond"),
@@ -126,7 +131,10 @@ def test_claims_have_speaker_cue_kind_and_modality(registry: Registry, sentence:
 
 
 def test_passives_and_nouns_are_not_cues(registry: Registry) -> None:
-    text = "The shift was announced in 2021. The views expressed here are the author's. His statement was brief."
+    text = (
+        "The shift was announced in 2021. The views expressed here are the author's. His statement was brief. "
+        "Nobody wanted to say more."
+    )
     assert [c for c in _draft(registry, text).candidates if isinstance(c, Claim)] == []
 
 

@@ -139,6 +139,29 @@ _ANONYMOUS = set(
         "insiders",
     ]
 )
+_NOT_SPEAKER_START = frozenset(
+    [
+        "that",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "during",
+        "after",
+        "before",
+        "by",
+        "with",
+        "from",
+        "last",
+        "this",
+        "next",
+        "yesterday",
+        "today",
+        "earlier",
+        "later",
+    ]
+)
 _BODIES = {"office", "ministry", "department", "council", "committee", "embassy", "command"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _TITLES = set(
@@ -247,7 +270,7 @@ def _claim(
     if cue.label_ == "verb" and previous is not None and cue.doc[cue.start - 1].lower_ in ("and", "but"):
         written, actor = previous.speaker_as_written, previous.speaker_actor_id
     else:
-        if cue.label_ == "according":
+        if cue.label_ == "according" or _inverted(text, start, cue.start_char, cue.end_char, end):
             written = _speaker_after(text, cue.end_char, end)
         else:
             written = _speaker_before(text, start, cue.start_char)
@@ -260,15 +283,26 @@ def _claim(
     return Claim(start, end, sentence, written, actor, cue_text, kind, modality, hedge)
 
 
+def _inverted(text: str, start: int, cue_start: int, cue_end: int, end: int) -> bool:
+    """A cue after a quotation or a comma and before a short speaker: "..., said Austin." ("said the minister")."""
+    before = text[start:cue_start].rstrip()
+    if not before or before[-1] not in ',”"’':
+        return False
+    after = _speaker_after(text, cue_end, end)
+    if after is None or len(after.split()) > 8 or after.split()[0].lower() in _NOT_SPEAKER_START:
+        return False
+    return _speaker_like(after)
+
+
 def _is_verb(cue: Span) -> bool:
-    """In lower case, not a passive ("was announced") and not a noun after a determiner ("the views")."""
+    """In lower case; not a passive ("was announced"), an infinitive ("to say") or a noun ("the views")."""
     if not cue[-1].text.islower():
         return False
     first = cue[0]
     if first.i == 0:
         return True
     before = cue.doc[first.i - 1].lower_
-    return before not in _BE and before not in _DETERMINERS
+    return before not in _BE and before not in _DETERMINERS and before != "to"
 
 
 def _cue_words(cue: Span) -> str:
