@@ -19,9 +19,18 @@ it future.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from usiraq.builders.dates import MONTHS, PREPOSITION, RULES, SEASONS, VAGUE, WEEKDAYS, resolve_phrase
+from usiraq.builders.dates import (
+    MONTHS,
+    PREPOSITION,
+    RULES,
+    SEASONS,
+    VAGUE,
+    WEEKDAYS,
+    ResolvedDate,
+    resolve_phrase,
+)
 from usiraq.builders.errors import InputError
 from usiraq.draft.candidates import DateExpression
 from usiraq.draft.text import Sentences
@@ -81,16 +90,24 @@ def _plausible(words: str, match: re.Match[str]) -> bool:
     return not (match["vague"] and len(tokens) == 1 and tokens[0].lower() in {"later", "earlier"})
 
 
+@lru_cache(maxsize=4096)
+def _resolve(words: str, published: PublishedEntry | None, direction: str) -> ResolvedDate | str:
+    """The builders' reading of ``words``, or why it has none (phrases repeat: the answers are kept)."""
+    try:
+        return resolve_phrase(words, published, direction)
+    except InputError as error:
+        return str(error)
+
+
 def _resolved(
     start: int, end: int, words: str, match: re.Match[str], published: PublishedEntry | None, direction: str
 ) -> DateExpression:
     if match["range"]:
         problem = "a range of years: the rules read single dates; give start, end, precision and basis"
         return DateExpression(start, end, words, None, None, None, None, direction, problem)
-    try:
-        resolved = resolve_phrase(words, published, direction)
-    except InputError as error:
-        return DateExpression(start, end, words, None, None, None, None, direction, str(error))
+    resolved = _resolve(words, published, direction)
+    if isinstance(resolved, str):
+        return DateExpression(start, end, words, None, None, None, None, direction, resolved)
     return DateExpression(
         start,
         end,

@@ -167,10 +167,11 @@ def _sentences(text: str, doc: Doc) -> Iterator[Sentence]:
     if not len(doc):
         return
     arrays = doc.to_array([IDX, SENT_START]).astype("int64")
+    offsets = arrays[:, 0].tolist()
     firsts = (arrays[:, 1] == 1).nonzero()[0].tolist()
     if not firsts or firsts[0] != 0:
         firsts.insert(0, 0)
-    bounds = [int(arrays[index, 0]) for index in firsts] + [len(text)]
+    bounds = [offsets[index] for index in firsts] + [len(text)]
     for start, end in itertools.pairwise(bounds):
         while start < end and text[start].isspace():
             start += 1
