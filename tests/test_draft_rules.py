@@ -53,6 +53,11 @@ def _figures(draft: Draft) -> list[tuple[str, int, int | None, int | None, str |
             [("three hundred and fifty", 350, None, 350, "Up to", "personnel")],
         ),
         ("Two US officials said the troops were spread over three bases.", [("three", 3, None, None, None, "bases")]),
+        ("Three people were killed in the strike.", [("Three", 3, None, None, None, "killed")]),
+        (
+            "Two members of parliament and some 3,000 service members.",
+            [("3,000", 3000, None, None, "some", "personnel")],
+        ),
     ],
 )
 def test_figures_have_value_bounds_and_qualifier(registry: Registry, sentence: str, expected: list) -> None:

@@ -9,8 +9,9 @@ number words make one number ("three hundred and fifty", "Twenty-five").
 
 A number is a figure when what it counts is a force word (docs/DRAFTING.md
 lists them) within the next few words; when a casualty verb follows the
-counted people ("three service-members were wounded") the figure counts the
-wounded or killed; a bare number right after a figure of its sentence and
+counted people ("three service-members were wounded"), or after any one or
+two words ("three people were killed"), the figure counts the wounded or
+killed; a bare number right after a figure of its sentence and
 before a place or a severity ("about 900 in Syria", "one critically", "four of them
 seriously") counts
 what that figure counts; "N times" in a sentence about attacks counts
@@ -53,7 +54,6 @@ _NOUNS: dict[str, Quantity] = {
             "trainers",
             "instructors",
             "contractors",
-            "members",
         ],
         Quantity.PERSONNEL,
     ),
@@ -82,6 +82,7 @@ _NOUNS: dict[str, Quantity] = {
 }
 _VERBS = {"wounded": Quantity.WOUNDED, "injured": Quantity.WOUNDED, "killed": Quantity.KILLED, "died": Quantity.KILLED}
 _PLACE_END = frozenset(["as", "and", "but", "while", "which", "who", "where", "for", "since", "to", "with"])
+_BE_PASSIVE = frozenset({"were", "was"})
 _SEVERE = {"critically", "seriously", "severely", "gravely"}
 _STOP = frozenset(
     [
@@ -217,14 +218,24 @@ def _counted(
 ) -> Counted | None:
     for index, (_start, end, word) in enumerate(words[:4]):
         lower = word.lower()
+        if lower == "service" and index + 1 < len(words) and words[index + 1][2].lower() in ("members", "member"):
+            return _casualty(text, words, index + 1, Quantity.PERSONNEL, text[words[0][0] : words[index + 1][1]])
         if lower in _NOUNS:
             noun_start = words[0][0]
             return _casualty(text, words, index, _NOUNS[lower], text[noun_start:end])
         if lower == "times" and index == 0 and _ATTACK_WORDS.search(text, max(0, number.start - 200), stop):
             return Quantity.ATTACKS, word, end, number.start
+        if lower in _BE_PASSIVE and index in (1, 2) and _next_is_casualty(words, index):
+            counted = text[words[0][0] : words[index - 1][1]]
+            return _VERBS[words[index + 1][2].lower()], counted, words[index + 1][1], words[0][0]
         if lower in _STOP or not word[0].isalnum():
             break
     return _elliptic(text, words, number, previous)
+
+
+def _next_is_casualty(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the word after ``index`` is "wounded", "injured", "killed" or "died" ("people were killed")."""
+    return index + 1 < len(words) and words[index + 1][2].lower() in _VERBS
 
 
 def _casualty(text: str, words: list[tuple[int, int, str]], index: int, quantity: Quantity, counted: str) -> Counted:
