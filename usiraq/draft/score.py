@@ -104,8 +104,6 @@ def _date(found: list[Gold], quote: str, quote_start: int, written: str | None, 
 
 def score(root: Path) -> dict[str, Tally]:
     """Draft every article of the dataset at ``root`` as new and score each kind against its coding."""
-    from usiraq.builders.inputs import ACTORS_FILE  # noqa: F401  (the registry is the dataset's)
-
     articles, gold = gold_rows(root)
     registry = Registry.load(root)
     tallies = {kind: Tally() for kind in KINDS}
