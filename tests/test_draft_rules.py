@@ -101,7 +101,7 @@ CLAIMS = [
     ),
     (
         "The talks will go on, according to the Pentagon.",
-        ("the Pentagon", "us-department-of-defense", "according to", "reported_speech", "asserted"),
+        ("the Pentagon", "us-department-of-defense", "according to", "reported_speech", "planned"),
     ),
     ("US officials said the troops might stay.", ("US officials", None, "said", "anonymous", "possible")),
     (
@@ -114,11 +114,11 @@ CLAIMS = [
             "declined_to_comment",
         ),
     ),
-    ("“We will stay,” Austin said.", ("Austin", "lloyd-austin", "said", "direct_quote", "asserted")),
-    ("“We will stay,” said Lloyd Austin.", ("Lloyd Austin", "lloyd-austin", "said", "direct_quote", "asserted")),
+    ("“We will stay,” Austin said.", ("Austin", "lloyd-austin", "said", "direct_quote", "planned")),
+    ("“We will stay,” said Lloyd Austin.", ("Lloyd Austin", "lloyd-austin", "said", "direct_quote", "planned")),
     (
         "The troops will stay, said a senior US defence official.",
-        ("a senior US defence official", None, "said", "anonymous", "asserted"),
+        ("a senior US defence official", None, "said", "anonymous", "planned"),
     ),
     (
         "Pat Ryder, a Pentagon spokesperson, has not responded.",

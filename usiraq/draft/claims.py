@@ -278,7 +278,7 @@ def _claim(
             return None
         actor = _actor_in(text, written, start, end, matches, registry)
     sentence = text[start:end]
-    modality, hedge = _modality(cue_text, text[cue.start_char : end])
+    modality, hedge = _modality(cue_text, text[cue.start_char : end], text[start : cue.start_char])
     kind = _attribution(written or "", actor, sentence)
     return Claim(start, end, sentence, written, actor, cue_text, kind, modality, hedge)
 
@@ -393,15 +393,16 @@ def _attribution(written: str, actor: str | None, sentence: str) -> str:
     return AttributionKind.REPORTED_SPEECH.value
 
 
-def _modality(cue: str, rest: str) -> tuple[str, str | None]:
-    """The modality of the first hedge of the coding rules in the cue or after it, with the hedge as written."""
+def _modality(cue: str, rest: str, before: str = "") -> tuple[str, str | None]:
+    """The modality of the first hedge in the cue, after it, or else before it ("“We will ...,” Austin said")."""
     for modality, pattern in _HEDGES[:4]:
         if pattern.search(cue):
             return modality.value, None
-    for modality, pattern in _HEDGES:
-        found = pattern.search(rest)
-        if found:
-            return modality.value, found.group()
+    for words in (rest, before):
+        for modality, pattern in _HEDGES:
+            found = pattern.search(words)
+            if found:
+                return modality.value, found.group()
     return Modality.ASSERTED.value, None
 
 
