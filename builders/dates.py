@@ -65,7 +65,7 @@ NOW = r"currently|presently|at present|present|now|right now|today|at the moment
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_PREPOSITION = re.compile(r"^(?:on|in|since|by|during|from|until|as of|at|of)\s+")
+PREPOSITION = re.compile(r"^(?:on|in|since|by|during|from|until|as of|at|of)\s+")
 
 
 @dataclass(frozen=True)
@@ -449,7 +449,7 @@ def normalise(phrase: str) -> str:
     """Lower case, one space between words, straight apostrophes, no leading preposition or trailing comma."""
     text = " ".join(phrase.replace("\u2019", "'").lower().split())
     text = text.rstrip(",;:!?")
-    return _PREPOSITION.sub("", text, count=1)
+    return PREPOSITION.sub("", text, count=1)
 
 
 def _apply(

@@ -135,12 +135,14 @@ def load_inputs(root: Path) -> BuildInputs:
 
     """
     from usiraq.builders.references import check_references
+    from usiraq.builders.suggestions import suggestion_problems
 
     root = root.resolve()
     problems: list[Problem] = []
     files = _load_files(root, problems)
     annotations = _load_annotations(root, problems)
     problems.extend(stray_files(root / ANNOTATIONS_DIR))
+    problems.extend(suggestion_problems(annotations))
     raise_if_any(problems)
     texts = _load_articles(root, files["sources"], problems)
     problems.extend(_check_annotation_files(files["sources"], annotations))

@@ -292,6 +292,30 @@ class TensionsFile(Input):
 # -- annotations/<source>.yaml -------------------------------------------------
 
 
+class Suggestible(Selector):
+    """An annotation entry that ``usiraq draft`` may write as a suggestion awaiting a coder's review."""
+
+    suggested: bool = Field(
+        False,
+        description=(
+            "True while the entry is a machine suggestion nobody has reviewed: the build refuses it. "
+            "Check it against the article, correct it, then delete this key to accept it."
+        ),
+    )
+
+
+class NewActorEntry(Selector):
+    """A capitalised name ``usiraq draft`` suggests as a new actor; the build refuses every such entry.
+
+    Accept it by adding the actor to registry/actors.yaml (or reject it by
+    adding the name to registry/non_actor_names.yaml), then delete the entry.
+    """
+
+    name: Text
+    type: ActorType = Field(description="The actor type guessed from the name's words.")
+    suggested: bool = True
+
+
 class PropositionLink(Input):
     """How a claim bears on a proposition."""
 
@@ -300,7 +324,7 @@ class PropositionLink(Input):
     note: Text | None = None
 
 
-class ClaimEntry(Selector):
+class ClaimEntry(Suggestible):
     """A claim: an attributed statement or an assertion in the article's own voice."""
 
     id: Slug
@@ -316,7 +340,7 @@ class ClaimEntry(Selector):
     note: Text | None = None
 
 
-class FigureEntry(Selector):
+class FigureEntry(Suggestible):
     """A number about forces."""
 
     id: Slug
@@ -336,7 +360,7 @@ class FigureEntry(Selector):
     note: Text | None = None
 
 
-class EventMentionEntry(Selector):
+class EventMentionEntry(Suggestible):
     """An article's mention of a registry event."""
 
     event: Slug
@@ -345,13 +369,13 @@ class EventMentionEntry(Selector):
     note: Text | None = None
 
 
-class NotMentionEntry(Selector):
+class NotMentionEntry(Suggestible):
     """An occurrence of an alias that does not name the actor (e.g. 'Baghdad' the city)."""
 
     reason: Text
 
 
-class UncodedEntry(Selector):
+class UncodedEntry(Suggestible):
     """A passage whose numbers are deliberately not coded."""
 
     reason: UncodedReason
@@ -367,6 +391,7 @@ class AnnotationFile(Input):
     event_mentions: list[EventMentionEntry] = []
     not_mentions: list[NotMentionEntry] = []
     uncoded_numbers: list[UncodedEntry] = []
+    new_actors: list[NewActorEntry] = Field([], description="Suggested new actors (``usiraq draft``); never built.")
 
 
 class NonActorNamesFile(Input):

@@ -19,9 +19,24 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module's command to the group."""
-    from usiraq.cli import build, cite, conflicts, diff, export, info, plot, regenerate, release, serve, validate
+    from usiraq.cli import (
+        build,
+        cite,
+        conflicts,
+        coverage,
+        diff,
+        draft,
+        export,
+        info,
+        plot,
+        regenerate,
+        release,
+        serve,
+        validate,
+    )
 
-    for module in (build, regenerate, validate, info, export, release, diff, cite, conflicts, plot, serve):
+    commands = (build, regenerate, validate, info, export, release, diff, cite, conflicts, plot, serve, draft, coverage)
+    for module in commands:
         main.add_command(module.command)
 
 

@@ -1,0 +1,51 @@
+"""``usiraq coverage``: what the coding of each article still leaves open, as a work list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("coverage")
+@click.argument("source_id", required=False)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The dataset folder. Default: the package's dataset/.",
+)
+def command(source_id: str | None, root: Path | None) -> None:
+    """Audit the coding of every article (or of SOURCE_ID).
+
+    Per article: the share of sentences with at least one claim, then a work
+    list (file:line: what) of numbers neither coded nor listed uncoded,
+    capitalised names neither actors nor reviewed non-actors, and date
+    phrases without an event mention. Exit 0 once printed; 1 if the dataset
+    does not build; 2 for an unknown SOURCE_ID.
+    """
+    from usiraq.builders.build import default_root
+    from usiraq.builders.errors import BuildError
+    from usiraq.draft.coverage import audit
+    from usiraq.draft.text import MissingSpacy
+
+    root = root if root is not None else default_root()
+    try:
+        from usiraq.builders.inputs import SOURCES_FILE, load
+        from usiraq.schema.inputs import SourcesFile
+
+        known = [entry.id for entry in load(root / SOURCES_FILE, SourcesFile).model.sources]
+        if source_id is not None and source_id not in known:
+            raise click.UsageError(f"unknown source id {source_id!r}; the articles are: {', '.join(known)}")
+        results = audit(root, [source_id] if source_id else None)
+    except MissingSpacy as error:
+        raise click.UsageError(str(error)) from None
+    except BuildError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo("coverage needs a dataset that builds; fix the problems above", err=True)
+        raise click.exceptions.Exit(1) from None
+    for result in results:
+        click.echo(result.summary())
+        for line in result.work_list():
+            click.echo(f"  {line}")

@@ -1,0 +1,81 @@
+"""Read a new article and its command-line facts, refusing unusable input with a clear message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from usiraq.builders.errors import BuildError
+from usiraq.builders.yamlload import read_text
+from usiraq.schema.enums import DateBasis, DatePrecision
+from usiraq.schema.fields import SLUG_PATTERN
+from usiraq.schema.inputs import PublishedEntry
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class UnusableInput(ValueError):
+    """An article, a date or an id the draft cannot use; the message says what and where."""
+
+
+def read_article(path: Path) -> str:
+    """The article's text as UTF-8, exactly; refused if missing, not UTF-8, binary or empty."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UnusableInput(f"{path}: cannot read the article: {error.strerror or error}") from None
+    if b"\x00" in raw:
+        raise UnusableInput(f"{path}: a binary file (it holds NUL bytes), not an article's text")
+    try:
+        text = read_text(path)
+    except BuildError as error:
+        raise UnusableInput(str(error)) from None
+    if not text.strip():
+        raise UnusableInput(f"{path}: the article is empty")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise UnusableInput(
+            f"{path}:{line}: control character U+{ord(control[0]):04X} at char {control.start()}: not plain text"
+        )
+    return text
+
+
+def parse_published(value: str) -> PublishedEntry:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY`` for an article dated only to the month or year).
+
+    Example:
+        >>> parse_published("2024-02").end.isoformat()
+        '2024-02-29'
+
+    """
+    parts = value.strip().split("-")
+    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.strip()):
+        raise UnusableInput(f"--published {value!r}: give the publication date as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    numbers = [int(part) for part in parts]
+    try:
+        if len(numbers) == 3:
+            day = dt.date(*numbers)
+            return PublishedEntry(start=day, end=day, precision=DatePrecision.DAY, basis=DateBasis.STATED)
+        if len(numbers) == 2:
+            start = dt.date(numbers[0], numbers[1], 1)
+            following = dt.date(numbers[0] + numbers[1] // 12, numbers[1] % 12 + 1, 1)
+            end = following - dt.timedelta(days=1)
+            return PublishedEntry(start=start, end=end, precision=DatePrecision.MONTH, basis=DateBasis.STATED)
+        start, end = dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
+        return PublishedEntry(start=start, end=end, precision=DatePrecision.YEAR, basis=DateBasis.STATED)
+    except ValueError as error:
+        raise UnusableInput(f"--published {value!r} is not a date: {error}") from None
+
+
+def source_id_for(path: Path, given: str | None) -> str:
+    """The source id: ``given``, or the article's file name without '.txt', as a slug."""
+    if given is not None:
+        if not re.fullmatch(SLUG_PATTERN, given) or len(given) > 80:
+            raise UnusableInput(f"--source-id {given!r}: an id is lower-case letters and digits joined by - or _")
+        return given
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:80].strip("-")
+    if not slug:
+        raise UnusableInput(f"{path}: no id can be made from the file name; give --source-id")
+    return slug
