@@ -44,6 +44,12 @@ def set_cell(rows: list[list[str]], row: int, column: str, value: str) -> list[l
     return rows
 
 
+def first_dated(rows: list[list[str]]) -> int:
+    """The data row index of the first event with a start date."""
+    column = rows[0].index("date_start")
+    return next(index for index, row in enumerate(rows[1:]) if row[column])
+
+
 def test_a_package_against_itself_is_empty() -> None:
     found = diff_packages(RELEASE, RELEASE)
     assert found.empty
@@ -67,7 +73,7 @@ def test_one_changed_cell_is_exactly_that_change(tmp_path: Path) -> None:
 
 def test_an_edit_of_the_csv_alone_is_found(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
-    rewrite(new, "events", lambda rows: set_cell(rows, 0, "date_start", "2023-12-31"))
+    rewrite(new, "events", lambda rows: set_cell(rows, first_dated(rows), "date_start", "2023-12-31"))
     table = next(table for table in diff_packages(RELEASE, new).tables if table.name == "events")
     assert [change.column for change in table.changed] == ["date_start"]
 
@@ -86,7 +92,7 @@ def test_rows_added_and_removed(tmp_path: Path) -> None:
 def test_cli_prints_the_change_and_exits_0(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
     rewrite(new, "claims", lambda rows: set_cell(rows, 0, "note", "checked again"))
-    rewrite(new, "events", lambda rows: set_cell(rows, 0, "date_start", "2023-12-31"))
+    rewrite(new, "events", lambda rows: set_cell(rows, first_dated(rows), "date_start", "2023-12-31"))
     rewrite(new, "force_figures", lambda rows: set_cell(rows, 0, "value", "2600"))
     runner = CliRunner()
     same = runner.invoke(main, ["diff", str(RELEASE), str(RELEASE)])
