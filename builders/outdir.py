@@ -31,6 +31,20 @@ DESCRIPTOR_FILES = ("datapackage.json", "croissant.json")
 INSTALLED = ("site-packages", "dist-packages")
 
 
+def check_dataset_root(root: Path) -> None:
+    """Refuse a ``--root`` that is not a dataset folder (it has no sources.yaml).
+
+    Raises:
+        RefusedError: naming the folder and what a dataset folder holds.
+
+    """
+    if not os.path.lexists(root.absolute().resolve() / SOURCES_FILE):
+        raise RefusedError(
+            f"{display_path(root)}: not a dataset folder (no {SOURCES_FILE}); --root is the folder holding "
+            f"{', '.join(INPUT_PATHS)}"
+        )
+
+
 def check_out_folder(out: Path, root: Path) -> None:
     """Refuse an out folder whose replacement could lose anything usiraq did not write.
 
@@ -39,11 +53,7 @@ def check_out_folder(out: Path, root: Path) -> None:
 
     """
     target, base = out.absolute().resolve(), root.absolute().resolve()
-    if not os.path.lexists(base / SOURCES_FILE):
-        raise RefusedError(
-            f"{display_path(root)}: not a dataset folder (no {SOURCES_FILE}); --root is the folder holding "
-            f"{', '.join(INPUT_PATHS)}"
-        )
+    check_dataset_root(root)
     _refuse_inputs(out, target, base)
     if any(part in INSTALLED for part in target.parts):
         raise RefusedError(

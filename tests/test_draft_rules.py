@@ -58,6 +58,10 @@ def _figures(draft: Draft) -> list[tuple[str, int, int | None, int | None, str |
             "Two members of parliament and some 3,000 service members.",
             [("3,000", 3000, None, None, "some", "personnel")],
         ),
+        ("A strike led to the death of a senior militia commander.", [("a", 1, None, None, None, "killed")]),
+        ("An American contractor was wounded near the base.", [("An", 1, None, None, None, "wounded")]),
+        ("The rocket hit a fuel depot, killing an Iraqi soldier.", [("an", 1, None, None, None, "killed")]),
+        ("A drone attack hit a base near a village.", []),
     ],
 )
 def test_figures_have_value_bounds_and_qualifier(registry: Registry, sentence: str, expected: list) -> None:

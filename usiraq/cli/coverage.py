@@ -22,10 +22,11 @@ def command(source_id: str | None, root: Path | None) -> None:
     list (file:line: what) of numbers neither coded nor listed uncoded,
     capitalised names neither actors nor reviewed non-actors, and date
     phrases without an event mention. Exit 0 once printed; 1 if the dataset
-    does not build; 2 for an unknown SOURCE_ID.
+    does not build; 2 for an unknown SOURCE_ID or a --root that is not a dataset folder.
     """
     from usiraq.builders.build import default_root
-    from usiraq.builders.errors import BuildError
+    from usiraq.builders.errors import BuildError, RefusedError
+    from usiraq.builders.outdir import check_dataset_root
     from usiraq.draft.coverage import audit
     from usiraq.draft.text import MissingSpacy
 
@@ -34,11 +35,12 @@ def command(source_id: str | None, root: Path | None) -> None:
         from usiraq.builders.inputs import SOURCES_FILE, load
         from usiraq.schema.inputs import SourcesFile
 
+        check_dataset_root(root)
         known = [entry.id for entry in load(root / SOURCES_FILE, SourcesFile).model.sources]
         if source_id is not None and source_id not in known:
             raise click.UsageError(f"unknown source id {source_id!r}; the articles are: {', '.join(known)}")
         results = audit(root, [source_id] if source_id else None)
-    except MissingSpacy as error:
+    except (MissingSpacy, RefusedError) as error:
         raise click.UsageError(str(error)) from None
     except BuildError as error:
         for problem in error.problems:

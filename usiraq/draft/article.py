@@ -18,6 +18,7 @@ from usiraq.draft.actors import Registry, actor_mentions, new_actors
 from usiraq.draft.candidates import Candidate
 from usiraq.draft.claims import find_claims
 from usiraq.draft.dates import find_dates
+from usiraq.draft.implied import implied_figures
 from usiraq.draft.numbers import classify
 from usiraq.draft.text import Sentences, parse
 from usiraq.schema.enums import DateBasis, DatePrecision
@@ -74,6 +75,7 @@ def _draft(article: Article, sentences: Sentences, registry: Registry) -> Draft:
         *new_actors(article.source_id, text, matches, registry),
         *dates,
         *classify(text, sentences, [(date.char_start, date.char_end) for date in dates]),
+        *implied_figures(text),
         *find_claims(sentences, matches, registry),
     ]
     candidates.sort(key=lambda candidate: (candidate.char_start, candidate.char_end, candidate.KIND))

@@ -75,7 +75,7 @@ def gold_rows(root: Path) -> tuple[dict[str, Article], dict[str, dict[str, list[
     articles = {sid: Article(sid, text, inputs.published(sid)) for sid, text in inputs.texts.items()}
     gold: dict[str, dict[str, list[Gold]]] = {sid: {kind: [] for kind in KINDS} for sid in articles}
     for row in built["force_figures"]:
-        start = row.char_start + row.quote.find(row.number_text)
+        start = row.char_start + _word_at(row.quote, row.number_text)
         values = {"value": row.value, "value_low": row.value_low, "value_high": row.value_high}
         gold[row.source_id]["figure"].append(Gold(start, start + len(row.number_text), values, row.quote))
         _date(
@@ -135,6 +135,12 @@ def _tally(
             tally.right += 1
         else:
             tally.wrong.append(f"{sid}: {candidate.text[:80]!r}")
+
+
+def _word_at(quote: str, words: str) -> int:
+    """Where ``words`` stand as whole words in ``quote`` (the "a" of "a member", not of "death"); -1 if nowhere."""
+    found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", quote)
+    return found.start() if found else quote.find(words)
 
 
 def _overlaps(start: int, end: int, item: Gold) -> bool:

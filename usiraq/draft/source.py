@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 from usiraq.builders.errors import BuildError
+from usiraq.builders.inputs import MAX_ARTICLE_BYTES, article_text_problems
 from usiraq.builders.yamlload import read_text
 from usiraq.schema.enums import DateBasis, DatePrecision
 from usiraq.schema.fields import SLUG_PATTERN
 from usiraq.schema.inputs import PublishedEntry
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UnusableInput(ValueError):
@@ -20,7 +19,11 @@ class UnusableInput(ValueError):
 
 
 def read_article(path: Path) -> str:
-    """The article's text as UTF-8, exactly; refused if missing, not UTF-8, binary or empty."""
+    """The article's text as UTF-8, exactly, refused as the build refuses an article (see builders.inputs).
+
+    Refused: a missing or unreadable file, one over the build's size limit, binary content (NUL bytes),
+    text that is not UTF-8, an empty article, and a BOM, carriage return or control character (at its line).
+    """
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -28,17 +31,14 @@ def read_article(path: Path) -> str:
     if b"\x00" in raw:
         raise UnusableInput(f"{path}: a binary file (it holds NUL bytes), not an article's text")
     try:
-        text = read_text(path)
+        text = read_text(path, MAX_ARTICLE_BYTES)
     except BuildError as error:
         raise UnusableInput(str(error)) from None
     if not text.strip():
         raise UnusableInput(f"{path}: the article is empty")
-    control = _CONTROL.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
-        raise UnusableInput(
-            f"{path}:{line}: control character U+{ord(control[0]):04X} at char {control.start()}: not plain text"
-        )
+    problems = article_text_problems(path, text)
+    if problems:
+        raise UnusableInput(str(problems[0]))
     return text
 
 
