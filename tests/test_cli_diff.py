@@ -72,6 +72,18 @@ def test_an_edit_of_the_csv_alone_is_found(tmp_path: Path) -> None:
     assert [change.column for change in table.changed] == ["date_start"]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_a_csv_saved_with_a_byte_order_mark_is_compared_by_its_rows(tmp_path: Path, line_end: str) -> None:
+    new = copy_release(tmp_path)
+    rows = set_cell(read_rows(RELEASE, "events"), 0, "date_start", "2023-12-31")
+    with (new / "csv" / "events.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator=line_end).writerows(rows)
+    found = diff_packages(RELEASE, new)
+    changed = {table.name: table for table in found.tables if not table.empty}
+    assert list(changed) == ["events"]
+    assert [change.column for change in changed["events"].changed] == ["date_start"]
+
+
 def test_rows_added_and_removed(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
     rows = read_rows(RELEASE, "force_figures")
@@ -86,7 +98,9 @@ def test_rows_added_and_removed(tmp_path: Path) -> None:
 def test_cli_prints_the_change_and_exits_0(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
     rewrite(new, "claims", lambda rows: set_cell(rows, 0, "note", "checked again"))
-    rewrite(new, "events", lambda rows: set_cell(rows, 0, "date_start", "2023-12-31"))
+    events = read_rows(RELEASE, "events")
+    dated = next(row for row in range(len(events) - 1) if events[row + 1][events[0].index("date_start")])
+    rewrite(new, "events", lambda rows: set_cell(rows, dated, "date_start", "2023-12-31"))
     rewrite(new, "force_figures", lambda rows: set_cell(rows, 0, "value", "2600"))
     runner = CliRunner()
     same = runner.invoke(main, ["diff", str(RELEASE), str(RELEASE)])
