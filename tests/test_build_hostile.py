@@ -177,6 +177,8 @@ def test_occurrence_true_is_not_one(built_root: Path) -> None:
         ("      end: 2024-01-09\n", "      end: 2024-01-08\n", "start 2024-01-09 is after end 2024-01-08"),
         ("      start: 2024-01-09\n", "      start: 2024-02-30\n", "day value is outside expected range"),
         ("      start: 2024-01-09\n", "      start: 20240109\n", "20240109 is not a date written YYYY-MM-DD"),
+        ("      end: 2024-01-09\n", "      end: 9999-12-31\n", "'9999-12-31': the year must lie between 1800 and 2200"),
+        ("      start: 2024-01-09\n", "      start: 0001-01-01\n", "the year must lie between 1800 and 2200"),
     ],
 )
 def test_publication_dates_in_order_and_real(built_root: Path, old: str, new: str, expected: str) -> None:

@@ -11,10 +11,7 @@ from usiraq.builders.inputs import MAX_ARTICLE_BYTES, article_text_problems
 from usiraq.builders.yamlload import read_text
 from usiraq.schema.enums import DateBasis, DatePrecision
 from usiraq.schema.fields import SLUG_PATTERN
-from usiraq.schema.inputs import PublishedEntry
-
-_YEARS = range(1800, 2201)
-"""The years a news article's --published may give (the date rules then stay inside the calendar)."""
+from usiraq.schema.inputs import YEARS, PublishedEntry
 
 
 class UnusableInput(ValueError):
@@ -68,8 +65,8 @@ def parse_published(value: str) -> PublishedEntry:
     if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.strip()):
         raise UnusableInput(f"--published {value!r}: give the publication date as YYYY-MM-DD (or YYYY-MM, YYYY)")
     numbers = [int(part) for part in parts]
-    if numbers[0] not in _YEARS:
-        raise UnusableInput(f"--published {value!r}: the year must lie between {_YEARS[0]} and {_YEARS[-1]}")
+    if numbers[0] not in YEARS:
+        raise UnusableInput(f"--published {value!r}: the year must lie between {YEARS[0]} and {YEARS[-1]}")
     try:
         if len(numbers) == 3:
             day = dt.date(*numbers)
