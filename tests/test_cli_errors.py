@@ -53,6 +53,16 @@ CASES = [
     (["plot", "timeline", "-o", "missing/dir/t.png"], "missing/dir/t.png: missing/dir does not exist"),
     (["plot", "figures", "-o", "a-file/t.png"], "a-file/t.png: a-file is not a folder"),
     (["plot", "figures"], "Missing option '-o' / '--output'"),
+    (["draft", "a-file", "--published", "2024-02-30", "--json"], "'2024-02-30' is not a date"),
+    (["draft", "a-file", "--published", "24-01-01", "--json"], "give the publication date as YYYY-MM-DD"),
+    (["draft", "missing", "--published", "2024-01-01", "--json"], "missing: file not found"),
+    (["draft", "empty", "--published", "2024-01-01", "--json"], "'empty' is a directory"),
+    (["draft", "a.parquet", "--published", "2024-01-01", "--json"], "a.parquet: a binary file"),
+    (["draft", "a-file", "--published", "2024-01-01", "--out", "a-file", "--force"], "a-file: is the article itself"),
+    (["draft", "a-file", "--published", "2024-01-01", "--out", "not-json.json"], "not-json.json: exists; give --force"),
+    (["draft", "a-file", "--published", "2024-01-01", "--out", "missing/draft.yaml"], "cannot write the draft"),
+    (["coverage", "nosuch"], "unknown source id 'nosuch'"),
+    (["coverage", "--root", "a-file"], "'a-file' is a file"),
 ]
 
 
