@@ -60,7 +60,11 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, str):
-        return "text (it is in quotes)" if value.strip().lstrip("-").isdigit() else "text"
+        digits = value.strip().lstrip("+-")
+        if digits.isdigit():
+            leading_zero = digits.startswith("0") and len(digits) > 1
+            return "text (it has a leading zero)" if leading_zero else "text (it is in quotes)"
+        return "text"
     return f"a {type(value).__name__}"
 
 

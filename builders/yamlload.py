@@ -29,6 +29,7 @@ from usiraq.builders.errors import BuildError, Problem, Where, raise_if_any
 Loc = tuple[str | int, ...]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
 _SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_YAML_BYTES = 64 << 20
@@ -49,8 +50,16 @@ class _Loader(_SafeLoader):
     """
 
 
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+"""The only whole numbers read as numbers: YAML 1.1 also reads ``010`` as 8, ``15:00`` as 900 and ``0x10`` as 16."""
+
+
+def _resolver(tag: str, regexp: re.Pattern[str]) -> tuple[str, re.Pattern[str]]:
+    return (tag, _DECIMAL) if tag == _INT else (tag, regexp)
+
+
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    first: [_resolver(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -106,6 +115,10 @@ def load_yaml(path: Path) -> YamlDoc:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         raise BuildError([_syntax_problem(path, error)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = f"a character YAML does not allow: U+{error.character:04X} ({error.reason}); remove it"
+        raise BuildError([Problem(path, line, message)]) from None
     except yaml.YAMLError as error:
         raise BuildError([Problem(path, None, f"not valid YAML: {error}")]) from None
     finally:

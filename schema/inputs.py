@@ -47,12 +47,19 @@ MAX_OCCURRENCE = 10**6
 """The highest occurrence a selector may name."""
 
 
+YEARS = range(1800, 2201)
+"""The years an input date may name: the date rules count days from them and stay inside the calendar."""
+
+
 def _iso_text(value: object) -> object:
     """Only a date written YYYY-MM-DD (YAML gives it as text) is a date; a number is not."""
     if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
         raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
     if not isinstance(value, str | dt.date):
         raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+    year = value.year if isinstance(value, dt.date) else int(value[:4])
+    if year not in YEARS:
+        raise ValueError(f"{value!r}: the year must lie between {YEARS[0]} and {YEARS[-1]}")
     return value
 
 

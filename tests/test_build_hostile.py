@@ -125,6 +125,14 @@ def test_an_input_linked_to_an_endless_device_is_refused(built_root: Path) -> No
     refused(built_root, "events.yaml: not a regular file")
 
 
+@pytest.mark.parametrize(("character", "code"), [("\x00", "U+0000"), ("\x07", "U+0007"), ("\ufffe", "U+FFFE")])
+def test_a_character_yaml_refuses_is_named_at_its_line(built_root: Path, character: str, code: str) -> None:
+    path = annotation(built_root)
+    edit(path, "reason: publication_date", f"reason: publi{character}cation_date")
+    line = line_of(path, "reason: publi")
+    refused(built_root, f"fx2_icaro.yaml:{line}: a character YAML does not allow: {code}")
+
+
 # -- strict types and bounds ---------------------------------------------------------------
 
 
@@ -136,6 +144,11 @@ def test_an_input_linked_to_an_endless_device_is_refused(built_root: Path) -> No
         ("value: 900", "value: 900.5", "not a whole number"),
         ("value: 900", "value: 100000000000000000000000", "less than or equal to 1000000000"),
         ("value: 900", "value: -1", "greater than or equal to 0"),
+        ("value: 900", "value: 0900", "'0900' is text (it has a leading zero), not a whole number"),
+        ("value: 900", "value: 01604", "'01604' is text (it has a leading zero)"),  # YAML 1.1 octal for 900
+        ("value: 900", "value: 15:00", "'15:00' is text, not a whole number"),  # YAML 1.1 base 60 for 900
+        ("value: 900", "value: 0x384", "'0x384' is text, not a whole number"),
+        ("value: 900", "value: 9_00", "'9_00' is text, not a whole number"),
         ("approximate: true", "approximate: 1", "1 is a int; write true or false"),
         ("approximate: true", 'approximate: "yes"', "'yes' is text; write true or false"),
     ],
@@ -164,6 +177,8 @@ def test_occurrence_true_is_not_one(built_root: Path) -> None:
         ("      end: 2024-01-09\n", "      end: 2024-01-08\n", "start 2024-01-09 is after end 2024-01-08"),
         ("      start: 2024-01-09\n", "      start: 2024-02-30\n", "day value is outside expected range"),
         ("      start: 2024-01-09\n", "      start: 20240109\n", "20240109 is not a date written YYYY-MM-DD"),
+        ("      end: 2024-01-09\n", "      end: 9999-12-31\n", "'9999-12-31': the year must lie between 1800 and 2200"),
+        ("      start: 2024-01-09\n", "      start: 0001-01-01\n", "the year must lie between 1800 and 2200"),
     ],
 )
 def test_publication_dates_in_order_and_real(built_root: Path, old: str, new: str, expected: str) -> None:

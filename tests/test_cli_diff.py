@@ -78,6 +78,18 @@ def test_an_edit_of_the_csv_alone_is_found(tmp_path: Path) -> None:
     assert [change.column for change in table.changed] == ["date_start"]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_a_csv_saved_with_a_byte_order_mark_is_compared_by_its_rows(tmp_path: Path, line_end: str) -> None:
+    new = copy_release(tmp_path)
+    rows = set_cell(read_rows(RELEASE, "events"), 0, "date_start", "2023-12-31")
+    with (new / "csv" / "events.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator=line_end).writerows(rows)
+    found = diff_packages(RELEASE, new)
+    changed = {table.name: table for table in found.tables if not table.empty}
+    assert list(changed) == ["events"]
+    assert [change.column for change in changed["events"].changed] == ["date_start"]
+
+
 def test_rows_added_and_removed(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
     rows = read_rows(RELEASE, "force_figures")

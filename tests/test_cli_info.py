@@ -94,7 +94,7 @@ def test_export_cli(tmp_path: Path) -> None:
     assert refused.exit_code == 2
 
 
-@pytest.mark.parametrize("inside", [".", "csv"])
+@pytest.mark.parametrize("inside", [".", "csv", "csv/new", "copy"])
 def test_export_refuses_to_write_over_the_package(tmp_path: Path, inside: str) -> None:
     package = mutate.copy_package(RELEASE, tmp_path / "package")
     before = {path: path.read_bytes() for path in package.rglob("*") if path.is_file()}

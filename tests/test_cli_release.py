@@ -139,6 +139,15 @@ def test_cli_writes_the_zip(tmp_path: Path) -> None:
     assert f"{FOLDER}.zip" in result.output and "sha256" in result.output
 
 
+@pytest.mark.parametrize("inside", ["dataset/release", "dataset/release/zips", "dataset/sources", "dataset"])
+def test_cli_refuses_an_out_folder_inside_the_dataset(inside: str) -> None:
+    before = sorted(path for path in (ROOT / "dataset").rglob("*"))
+    result = CliRunner().invoke(main, ["release", "--out", str(ROOT / inside), "--no-wheel"])
+    assert result.exit_code == 2, result.output
+    assert "lies inside the dataset folder" in result.output and "Traceback" not in result.output
+    assert sorted(path for path in (ROOT / "dataset").rglob("*")) == before
+
+
 @pytest.mark.slow
 def test_cli_writes_the_wheel_beside_the_zip_and_leaves_the_checkout_clean(tmp_path: Path) -> None:
     before = git_status()

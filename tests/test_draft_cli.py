@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,16 @@ def test_the_draft_file_is_written_once_and_kept_without_force(tmp_path: Path) -
         (b"\x89PNG\r\n\x1a\n\x00\x00", "2024-02-02", "binary"),
         (b"Talks resumed.\n", "2024-02-30", "is not a date"),
         (b"Talks resumed.\n", "last Tuesday", "YYYY-MM-DD"),
+        (b"Talks resumed.\n", "24-01-01", "YYYY-MM-DD"),
+        (b"Talks resume next year.\n", "9999-12-31", "the year must lie between 1800 and 2200"),
+        (b"\xef\xbb\xbfTalks resumed.\n", "2024-02-02", "article.txt:1: starts with a byte order mark"),
+        (b"Talks\r\nresumed.\r\n", "2024-02-02", "article.txt:1: a carriage return"),
+        (b"Talks\nre\x1bsumed.\n", "2024-02-02", "article.txt:2: a control character U+001B"),
     ],
-    ids=["not utf-8", "empty", "blank", "binary", "impossible date", "not a date"],
+    ids=[
+        *("not utf-8", "empty", "blank", "binary", "impossible date", "not a date"),
+        *("short year", "far year", "bom", "crlf", "control"),
+    ],
 )
 def test_unusable_input_exits_2_and_writes_nothing(tmp_path: Path, content: bytes, published: str, says: str) -> None:
     article = tmp_path / "article.txt"
@@ -92,3 +101,27 @@ def test_a_missing_published_date_or_article_exits_2(tmp_path: Path) -> None:
     assert absent.exit_code == 2
     assert "cannot read the article" in absent.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "fifo"])
+def test_an_article_that_is_not_a_regular_file_exits_2(tmp_path: Path, name: str) -> None:
+    article = Path(name) if name.startswith("/") else tmp_path / name
+    if not article.is_absolute() or not article.exists():
+        os.mkfifo(article)  # reading it would wait for ever
+    result = _run(str(article), "--published", "2024-02-02", "--json")
+    assert result.exit_code == 2, result.output
+    assert "not a regular file" in result.output
+
+
+@pytest.mark.parametrize("link", [False, True])
+def test_the_article_itself_is_never_the_out_file(tmp_path: Path, link: bool) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(ARTICLE.read_bytes())
+    out = article
+    if link:
+        out = tmp_path / "link.yaml"
+        out.symlink_to(article)
+    result = _run(str(article), "--published", "2024-02-02", "--out", str(out), "--force")
+    assert result.exit_code == 2, result.output
+    assert "is the article itself" in result.output
+    assert article.read_bytes() == ARTICLE.read_bytes()

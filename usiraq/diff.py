@@ -112,6 +112,8 @@ def read_table(package: Any, name: str, key: tuple[str, ...]) -> Rows:
         return [], {}
     path = package.resource_path(name, "csv")
     header, records = read_csv(path)
+    if header:  # a spreadsheet may save the CSV with a byte order mark: part of the encoding, not of the first name
+        header[0] = header[0].removeprefix("\ufeff")
     if not header:
         raise PackageError(f"{path}: empty, without even a header row")
     missing = [column for column in key if column not in header]

@@ -128,6 +128,10 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
     from usiraq.version import data_version
 
     root = checkout_root(root)
+    target = Path(out_dir) if out_dir is not None else root / "dist"
+    dataset = (root / RELEASE_DIR).parent
+    if target.resolve().is_relative_to(dataset.resolve()):  # the build refuses a file it did not write there
+        raise ValueError(f"{target}: lies inside the dataset folder {dataset}; write the zip elsewhere (default dist/)")
     version = data_version()
     package = open_package(root / RELEASE_DIR)
     released = package.descriptor.get("version")
@@ -140,7 +144,6 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
         contents.update(make(package, cite("apa")))
     readme = render_readme(version, sorted([*contents, "README.md"]), cite("apa"))
     contents["README.md"] = readme.encode("utf-8")
-    target = Path(out_dir) if out_dir is not None else root / "dist"
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{folder}.zip"
     members = [f"{folder}/{name}" for name in sorted(contents)]

@@ -50,8 +50,7 @@ def export(out: str | Path, fmt: str = "csv", path: str | Path | None = None) ->
     package = open_package(path)
     folder = Path(out)
     sources = {name: package.resource_path(name, fmt) for name in tables()}
-    own = {package.root, *(source.parent for source in sources.values())}
-    if folder.is_dir() and any(place.samefile(folder) for place in own):
+    if folder.resolve().is_relative_to(package.root.resolve()):  # a release holds only its own files
         raise ValueError(f"{folder}: this is a folder of the data package itself; export into another folder")
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -49,7 +49,7 @@ def command(
     from usiraq.draft.actors import Registry
     from usiraq.draft.article import Article, draft_article
     from usiraq.draft.candidates import as_json as candidate_json
-    from usiraq.draft.source import UnusableInput, parse_published, read_article, source_id_for
+    from usiraq.draft.source import UnusableInput, check_out, parse_published, read_article, source_id_for
     from usiraq.draft.text import MissingSpacy
     from usiraq.draft.writer import OutputExistsError, render, write_atomically
 
@@ -59,8 +59,8 @@ def command(
         sid = source_id_for(article, source_id)
         text = read_article(article)
         target = out if out is not None else (None if as_json else root / "annotations" / f"{sid}.yaml")
-        if target is not None and target.exists() and not force:
-            raise UnusableInput(f"{target}: exists; give --force to overwrite it, or another --out")
+        if target is not None:
+            check_out(target, article, force=force)
         registry = Registry.load(root)
     except UnusableInput as error:
         raise click.UsageError(str(error)) from None

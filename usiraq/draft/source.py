@@ -11,7 +11,7 @@ from usiraq.builders.inputs import MAX_ARTICLE_BYTES, article_text_problems
 from usiraq.builders.yamlload import read_text
 from usiraq.schema.enums import DateBasis, DatePrecision
 from usiraq.schema.fields import SLUG_PATTERN
-from usiraq.schema.inputs import PublishedEntry
+from usiraq.schema.inputs import YEARS, PublishedEntry
 
 
 class UnusableInput(ValueError):
@@ -19,27 +19,38 @@ class UnusableInput(ValueError):
 
 
 def read_article(path: Path) -> str:
-    """The article's text as UTF-8, exactly, refused as the build refuses an article (see builders.inputs).
+    """The article's text as UTF-8, exactly; refused if unreadable, too large, not UTF-8, binary or empty.
 
-    Refused: a missing or unreadable file, one over the build's size limit, binary content (NUL bytes),
-    text that is not UTF-8, an empty article, and a BOM, carriage return or control character (at its line).
+    It is read as the build reads an article: a regular file of at most the build's size limit.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise UnusableInput(f"{path}: cannot read the article: {error.strerror or error}") from None
-    if b"\x00" in raw:
-        raise UnusableInput(f"{path}: a binary file (it holds NUL bytes), not an article's text")
     try:
         text = read_text(path, MAX_ARTICLE_BYTES)
     except BuildError as error:
-        raise UnusableInput(str(error)) from None
+        if path.is_file() and _holds_nul(path):
+            raise UnusableInput(f"{path}: a binary file (it holds NUL bytes), not an article's text") from None
+        raise UnusableInput(f"cannot read the article: {error}") from None
+    if "\x00" in text:
+        raise UnusableInput(f"{path}: a binary file (it holds NUL bytes), not an article's text")
     if not text.strip():
         raise UnusableInput(f"{path}: the article is empty")
-    problems = article_text_problems(path, text)
+    problems = article_text_problems(path, text)  # the build's rule: a BOM, a CR or a control character
     if problems:
         raise UnusableInput(str(problems[0]))
     return text
+
+
+def check_out(target: Path, article: Path, *, force: bool) -> None:
+    """Refuse an output file that is the article itself, or that exists when ``force`` is not given."""
+    if target.exists() and target.samefile(article):
+        raise UnusableInput(f"{target}: is the article itself; choose another --out")
+    if target.exists() and not force:
+        raise UnusableInput(f"{target}: exists; give --force to overwrite it, or another --out")
+
+
+def _holds_nul(path: Path) -> bool:
+    """Whether the start of the regular file ``path`` holds a NUL byte (a binary file, not text)."""
+    with path.open("rb") as handle:
+        return b"\x00" in handle.read(8192)
 
 
 def parse_published(value: str) -> PublishedEntry:
@@ -54,6 +65,8 @@ def parse_published(value: str) -> PublishedEntry:
     if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.strip()):
         raise UnusableInput(f"--published {value!r}: give the publication date as YYYY-MM-DD (or YYYY-MM, YYYY)")
     numbers = [int(part) for part in parts]
+    if numbers[0] not in YEARS:
+        raise UnusableInput(f"--published {value!r}: the year must lie between {YEARS[0]} and {YEARS[-1]}")
     try:
         if len(numbers) == 3:
             day = dt.date(*numbers)
