@@ -16,17 +16,18 @@ from usiraq.schema import TABLES, model_for
 from usiraq.schema.fields import iso3_codes
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.generate.codebook import enum_usage, render_codebook
-from usiraq.schema.generate.files import (
+from usiraq.schema.generate.frictionless import package_descriptor, resource, table_schema
+from usiraq.schema.generate.pandas import pandas_dtypes, to_pandas
+from usiraq.schema.introspect import columns
+from usiraq.schema.record import Record
+
+from usiraq.generated import (
     NotACheckoutError,
     generated_files,
     json_text,
     stale_files,
     write_generated_files,
 )
-from usiraq.schema.generate.frictionless import package_descriptor, resource, table_schema
-from usiraq.schema.generate.pandas import pandas_dtypes, to_pandas
-from usiraq.schema.introspect import columns
-from usiraq.schema.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = generated_files()

@@ -123,9 +123,9 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
 
     """
     from usiraq.citation import cite
+    from usiraq.schema.version import data_version
     from usiraq.validation.package import open_package
     from usiraq.validation.require import require_valid
-    from usiraq.version import data_version
 
     root = checkout_root(root)
     version = data_version()

@@ -34,7 +34,7 @@ def command(root: Path | None, out: Path | None) -> None:
     """
     import yaml
 
-    from usiraq.builders.build import STEPS, build
+    from usiraq.build import STEPS, build
     from usiraq.builders.errors import BuildError, RefusedError, display_path
     from usiraq.cli.progress import progress_bar
     from usiraq.validation.require import InvalidPackageError
