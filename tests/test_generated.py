@@ -33,7 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATED = generated_files()
 ARROW_FOR = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32()}
 PANDAS_FOR = {"string": pd.StringDtype(), "integer": "Int64", "boolean": "boolean", "date": pd.ArrowDtype(pa.date32())}
-GENERATOR_MODULES = ["arrow", "codebook", "files", "frictionless", "jsonschema", "pandas"]
+GENERATOR_MODULES = [
+    f"usiraq.schema.generate.{name}" for name in ("arrow", "codebook", "frictionless", "jsonschema", "pandas")
+]
+GENERATOR_MODULES.append("usiraq.generated")
 
 
 def table_id(model: type[Record]) -> str:
@@ -274,7 +277,7 @@ def test_codebook_links_resolve() -> None:
 
 @pytest.mark.parametrize("name", GENERATOR_MODULES)
 def test_docstring_examples(name: str) -> None:
-    module = importlib.import_module(f"usiraq.schema.generate.{name}")
+    module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
 
