@@ -1,7 +1,7 @@
 """Build the release tables: load the inputs, run every table builder in order, write the files.
 
 The release as shipped (with croissant.json, validated before it is switched in)
-is built by :func:`usiraq.build.build`, which calls :func:`build_release`.
+is built by :func:`usiraq.release.build.build`, which calls :func:`build_release`.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from test_build_support import FIXTURE, copy_dataset, edit, line_of, release_byt
 from usiraq.builders import inputs, yamlload
 from usiraq.builders.yamlload import MAX_DEPTH, depth_bound
 
-from usiraq.build import build
+from usiraq.release.build import build
 
 
 @pytest.fixture

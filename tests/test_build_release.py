@@ -17,7 +17,7 @@ from usiraq.builders.mentions import unmatched_capitalised_names
 from usiraq.builders.order import BUILD_ORDER, builder
 from usiraq.schema import TABLE_NAMES, TABLES
 
-from usiraq.build import build
+from usiraq.release.build import build
 
 
 @pytest.fixture

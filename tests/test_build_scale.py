@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from usiraq.builders.build import cyclic_gc_paused
 from usiraq.builders.mentions import AliasMatch, AliasMatcher
 
-from usiraq.build import STEPS, build
+from usiraq.release.build import STEPS, build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 

@@ -15,7 +15,7 @@ from usiraq.builders import switch
 from usiraq.builders.errors import RefusedError
 from usiraq.validation.require import InvalidPackageError
 
-from usiraq.build import build
+from usiraq.release.build import build
 
 
 @pytest.fixture
@@ -200,7 +200,7 @@ def test_the_exchange_swaps_two_folders(tmp_path: Path) -> None:
 DIE = """
 import os, sys
 from pathlib import Path
-from usiraq import build as build_module
+from usiraq.release import build as build_module
 from usiraq.builders import release, switch
 
 point, root = sys.argv[1], Path(sys.argv[2])

@@ -20,8 +20,8 @@ from usiraq.schema.version import data_version
 
 from usiraq.citation import cite
 from usiraq.cli import main
-from usiraq.export import export
 from usiraq.info import summary
+from usiraq.release.export import export
 
 RELEASE = Path(str(release_root()))
 

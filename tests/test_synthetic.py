@@ -10,7 +10,7 @@ import yaml
 from fixtures.bench import bench_module
 from usiraq.validation.validate import validate_package
 
-from usiraq.build import build
+from usiraq.release.build import build
 
 synthetic = bench_module("synthetic")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from usiraq.builders.build import STEPS as TABLE_STEPS
 from usiraq.builders.build import BuildResult, Progress, build_release
 from usiraq.builders.errors import display_path
-from usiraq.croissant import write_croissant
 from usiraq.dataset import dataset_root
+from usiraq.release.croissant import write_croissant
 from usiraq.schema.version import data_version
 
 STEPS: tuple[str, ...] = (*TABLE_STEPS, "validate")
