@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-CODE = "from pathlib import Path; from usiraq.builders.build import build; build(out=Path({out!r}), validate={check})"
+CODE = "from pathlib import Path; from usiraq.release.build import build; build(out=Path({out!r}), validate={check})"
 
 
 def one_run(out: Path, check: bool) -> float:

@@ -32,8 +32,7 @@ from usiraq.schema import TABLES
 from usiraq.schema.generate import frictionless
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.record import Record
-
-from usiraq.version import data_version
+from usiraq.schema.version import data_version
 
 BATCH = 50_000
 

@@ -2,5 +2,5 @@
 
 One module per release table, each with the same ``run(inputs, built)``; the
 order is declared once in :mod:`usiraq.builders.order`;
-:func:`usiraq.builders.build.build` runs them all and writes the release.
+:func:`usiraq.builders.build.build_release` runs them all and writes the release.
 """

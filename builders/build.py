@@ -1,4 +1,8 @@
-"""Build the release: load the inputs, run every table builder in order, write the files."""
+"""Build the release tables: load the inputs, run every table builder in order, write the files.
+
+The release as shipped (with croissant.json, validated before it is switched in)
+is built by :func:`usiraq.release.build.build`, which calls :func:`build_release`.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,16 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from usiraq.builders import review
-from usiraq.builders.errors import BuildError, Problem, display_path, raise_if_any
+from usiraq.builders.errors import BuildError, Problem, raise_if_any
 from usiraq.builders.inputs import BuildInputs, load_inputs
 from usiraq.builders.order import BUILD_ORDER, builder
 from usiraq.builders.outdir import check_out_folder
-from usiraq.builders.release import write_release
+from usiraq.builders.release import FolderStep, write_release
 from usiraq.schema import TABLE_NAMES
 from usiraq.schema.record import Record
-
-from usiraq.version import data_version
 
 
 @dataclass(frozen=True)
@@ -30,46 +31,40 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def default_root() -> Path:
-    """The dataset folder of the package (dataset/ in a source checkout)."""
-    from usiraq.dataset import dataset_root
-
-    return Path(str(dataset_root()))
-
-
 Progress = Callable[[str], None]
 """Told the name of each step of a build as it starts (see :data:`STEPS`)."""
 
-STEPS: tuple[str, ...] = ("inputs", *BUILD_ORDER, "review", "release", "validate")
-"""The steps of a build, in order: reading the inputs, each table, the warnings, writing and validating the release."""
+STEPS: tuple[str, ...] = ("inputs", *BUILD_ORDER, "review", "release")
+"""The steps of :func:`build_release`, in order: reading the inputs, each table, the warnings, writing the release."""
 
 
-def build(
-    root: Path | None = None, out: Path | None = None, progress: Progress | None = None, validate: bool = True
+def build_release(
+    root: Path,
+    out: Path,
+    version: str,
+    progress: Progress | None = None,
+    extra: FolderStep | None = None,
+    check: FolderStep | None = None,
 ) -> BuildResult:
-    """Build the release from the inputs under ``root`` and write it to ``out``.
+    """Build the release from the inputs under ``root`` and write it to ``out``, stamped with ``version``.
 
     Args:
-        root: the dataset folder (sources.yaml, sources/, registry/, annotations/);
-            by default the package's own.
-        out: where to write the release; by default ``<root>/release``.
+        root: the dataset folder (sources.yaml, sources/, registry/, annotations/).
+        out: where to write the release.
+        version: the data version written into datapackage.json.
         progress: called with the name of each step in :data:`STEPS` as it starts.
-        validate: validate the release written, with :func:`usiraq.validation.validate.validate_package`
-            (what ``usiraq validate`` runs), before it replaces the previous one.
+        extra: writes further files into the release folder written, before it is flushed to disk.
+        check: checks the release folder written before it replaces the previous one.
 
     Raises:
         RefusedError: ``root`` is not a dataset folder, or ``out`` is, holds or lies in the inputs, is not a release
             written by usiraq, or another build is writing it; nothing was read or written.
         BuildError: every problem with the inputs, each with file and line; the
             previous release is then left untouched.
-        InvalidPackageError: the release written does not validate; it was not switched in.
 
     """
-    root = Path(root) if root is not None else default_root()
-    out = Path(out) if out is not None else root / "release"
     step = progress or _quiet
     check_out_folder(out, root)
-    check = partial(validate_written, out=out, progress=step) if validate else None
     with cyclic_gc_paused():
         step("inputs")
         inputs = load_inputs(root)
@@ -77,22 +72,8 @@ def build(
         step("review")
         found = review.warnings(inputs, built)
         step("release")
-        write_release(built, out, data_version(), check=check)
+        write_release(built, out, version, extra=extra, check=check)
     return BuildResult(out=out, rows={name: len(built[name]) for name in TABLE_NAMES}, warnings=found)
-
-
-def validate_written(folder: Path, out: Path | None = None, progress: Progress | None = None) -> None:
-    """Validate the release written in ``folder`` (to be switched in at ``out``) as ``usiraq validate`` does.
-
-    Raises:
-        InvalidPackageError: with the report, if it is not valid.
-
-    """
-    from usiraq.validation.require import require_valid
-
-    (progress or _quiet)("validate")
-    label = f"the new release for {display_path(out)}" if out is not None else None
-    require_valid(folder, label)
 
 
 @contextmanager

@@ -29,8 +29,6 @@ from usiraq.schema.generate import frictionless
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.record import Record
 
-from usiraq.croissant import write_croissant
-
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
     "compression_level": 9,
@@ -41,13 +39,22 @@ PARQUET_OPTIONS: dict[str, Any] = {
 }
 
 
+FolderStep = Callable[[Path], object]
+"""Called with the release folder written, before it is switched in."""
+
+
 def write_release(
-    built: dict[str, list[Record]], out: Path, version: str, check: Callable[[Path], None] | None = None
+    built: dict[str, list[Record]],
+    out: Path,
+    version: str,
+    extra: FolderStep | None = None,
+    check: FolderStep | None = None,
 ) -> None:
     """Write every table of ``built`` and datapackage.json to ``out``, replacing it only on success.
 
-    ``check`` is called with the folder written before it is switched in; an
-    exception from it leaves ``out`` as it was.
+    ``extra`` is called with the folder written, to add files to it, before it
+    is flushed to disk; ``check`` is called with it after, before it is switched
+    in. An exception from either leaves ``out`` as it was.
 
     Raises:
         RefusedError: another build is writing ``out``.
@@ -59,6 +66,8 @@ def write_release(
         staging = switch.new_staging(out)
         try:
             write_package(built, staging, version)
+            if extra is not None:
+                extra(staging)
             switch.sync_tree(staging)
             if check is not None:
                 check(staging)
@@ -68,7 +77,7 @@ def write_release(
 
 
 def write_package(built: dict[str, list[Record]], folder: Path, version: str) -> None:
-    """Write csv/, parquet/, datapackage.json and croissant.json into ``folder``."""
+    """Write csv/, parquet/ and datapackage.json into ``folder``."""
     (folder / "csv").mkdir()
     (folder / "parquet").mkdir()
     csv_resources, parquet_resources = [], []
@@ -82,7 +91,6 @@ def write_package(built: dict[str, list[Record]], folder: Path, version: str) ->
     descriptor = frictionless.package_descriptor(version, csv_resources + parquet_resources)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
-    write_croissant(folder)
 
 
 def sorted_rows(rows: list[Record]) -> list[Record]:

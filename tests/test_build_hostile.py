@@ -10,8 +10,9 @@ import pytest
 import yaml
 from test_build_support import FIXTURE, copy_dataset, edit, line_of, release_bytes, run_cli, run_process
 from usiraq.builders import inputs, yamlload
-from usiraq.builders.build import build
 from usiraq.builders.yamlload import MAX_DEPTH, depth_bound
+
+from usiraq.release.build import build
 
 
 @pytest.fixture

@@ -11,12 +11,13 @@ import pyarrow.parquet as pq
 import pytest
 from test_build_support import FIXTURE, REAL, copy_dataset, edit, release_bytes, run_cli, run_process
 from usiraq.builders import release
-from usiraq.builders.build import build
 from usiraq.builders.errors import BuildError
 from usiraq.builders.inputs import load_inputs
 from usiraq.builders.mentions import unmatched_capitalised_names
 from usiraq.builders.order import BUILD_ORDER, builder
 from usiraq.schema import TABLE_NAMES, TABLES
+
+from usiraq.release.build import build
 
 
 @pytest.fixture

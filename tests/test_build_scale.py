@@ -7,8 +7,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from usiraq.builders.build import STEPS, build, cyclic_gc_paused
+from usiraq.builders.build import cyclic_gc_paused
 from usiraq.builders.mentions import AliasMatch, AliasMatcher
+
+from usiraq.release.build import STEPS, build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 

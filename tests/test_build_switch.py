@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from test_build_support import FIXTURE, copy_dataset, edit, release_bytes, run_cli
 from usiraq.builders import switch
-from usiraq.builders.build import build
 from usiraq.builders.errors import RefusedError
 from usiraq.validation.require import InvalidPackageError
+
+from usiraq.release.build import build
 
 
 @pytest.fixture
@@ -199,7 +200,8 @@ def test_the_exchange_swaps_two_folders(tmp_path: Path) -> None:
 DIE = """
 import os, sys
 from pathlib import Path
-from usiraq.builders import build as build_module, release, switch
+from usiraq.release import build as build_module
+from usiraq.builders import release, switch
 
 point, root = sys.argv[1], Path(sys.argv[2])
 

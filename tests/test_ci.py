@@ -131,7 +131,7 @@ def test_committed_release_equals_a_fresh_build(tmp_path: Path) -> None:
     shipped = mutate.shipped_release()
     if shipped is None:
         pytest.skip("no release committed yet (dataset/release/datapackage.json)")
-    from usiraq.builders.build import build
+    from usiraq.release.build import build
 
     fresh = build(None, tmp_path / "release").out
     committed, built = files_of(shipped), files_of(fresh)

@@ -101,6 +101,12 @@ def test_rows_added_and_removed(tmp_path: Path) -> None:
     assert table.changed == []
 
 
+def first_with(rows: list[list[str]], column: str) -> int:
+    """The first data row (0 = first after the header) with a value in ``column``."""
+    where = rows[0].index(column)
+    return next(number for number, row in enumerate(rows[1:]) if row[where])
+
+
 def test_cli_prints_the_change_and_exits_0(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
     rewrite(new, "claims", lambda rows: set_cell(rows, 0, "note", "checked again"))

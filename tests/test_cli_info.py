@@ -16,12 +16,12 @@ from fixtures.validation import mutate
 from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES
 from usiraq.schema.generate.codebook import render_codebook
+from usiraq.schema.version import data_version
 
 from usiraq.citation import cite
 from usiraq.cli import main
-from usiraq.export import export
 from usiraq.info import summary
-from usiraq.version import data_version
+from usiraq.release.export import export
 
 RELEASE = Path(str(release_root()))
 

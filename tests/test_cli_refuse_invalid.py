@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from fixtures.validation import mutate
 from usiraq.validation.require import InvalidPackageError
 
-from usiraq import distribution
 from usiraq.cli import main
-from usiraq.distribution import CHECKOUT_FILES, build_zip
-from usiraq.export import export
+from usiraq.release import distribution
+from usiraq.release.distribution import CHECKOUT_FILES, build_zip
+from usiraq.release.export import export
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = Path(str(usiraq.dataset.release_root()))

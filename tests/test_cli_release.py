@@ -19,11 +19,11 @@ from click.testing import CliRunner
 from fixtures import tools
 from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES
+from usiraq.schema.version import data_version
 from usiraq.validation.validate import validate_package
 
 from usiraq.cli import main
-from usiraq.distribution import CHECKOUT_FILES, OPTIONAL_FILES, NotACheckoutError, build_zip, checkout_root
-from usiraq.version import data_version
+from usiraq.release.distribution import CHECKOUT_FILES, OPTIONAL_FILES, NotACheckoutError, build_zip, checkout_root
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = Path(str(release_root()))

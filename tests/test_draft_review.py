@@ -10,11 +10,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from test_build_support import LOCATION, REAL, copy_dataset
-from usiraq.builders.build import build
 from usiraq.builders.errors import BuildError
 from usiraq.validation.validate import validate_package
 
 from usiraq.cli import main
+from usiraq.release.build import build
 
 ARTICLE = Path(__file__).parent / "fixtures" / "draft" / "invented_article.txt"
 SOURCE_ID = "invented-article"

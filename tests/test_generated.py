@@ -16,23 +16,27 @@ from usiraq.schema import TABLES, model_for
 from usiraq.schema.fields import iso3_codes
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.generate.codebook import enum_usage, render_codebook
-from usiraq.schema.generate.files import (
+from usiraq.schema.generate.frictionless import package_descriptor, resource, table_schema
+from usiraq.schema.generate.pandas import pandas_dtypes, to_pandas
+from usiraq.schema.introspect import columns
+from usiraq.schema.record import Record
+
+from usiraq.generated import (
     NotACheckoutError,
     generated_files,
     json_text,
     stale_files,
     write_generated_files,
 )
-from usiraq.schema.generate.frictionless import package_descriptor, resource, table_schema
-from usiraq.schema.generate.pandas import pandas_dtypes, to_pandas
-from usiraq.schema.introspect import columns
-from usiraq.schema.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = generated_files()
 ARROW_FOR = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32()}
 PANDAS_FOR = {"string": pd.StringDtype(), "integer": "Int64", "boolean": "boolean", "date": pd.ArrowDtype(pa.date32())}
-GENERATOR_MODULES = ["arrow", "codebook", "files", "frictionless", "jsonschema", "pandas"]
+GENERATOR_MODULES = [
+    f"usiraq.schema.generate.{name}" for name in ("arrow", "codebook", "frictionless", "jsonschema", "pandas")
+]
+GENERATOR_MODULES.append("usiraq.generated")
 
 
 def table_id(model: type[Record]) -> str:
@@ -273,7 +277,7 @@ def test_codebook_links_resolve() -> None:
 
 @pytest.mark.parametrize("name", GENERATOR_MODULES)
 def test_docstring_examples(name: str) -> None:
-    module = importlib.import_module(f"usiraq.schema.generate.{name}")
+    module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
 

@@ -14,7 +14,7 @@ from usiraq.dataset import release_root
 from usiraq.schema import TABLE_NAMES, model_for
 from usiraq.schema.introspect import columns
 
-from usiraq.croissant import CONFORMS_TO, DATA_TYPES, render_croissant
+from usiraq.release.croissant import CONFORMS_TO, DATA_TYPES, render_croissant
 
 RELEASE = Path(str(release_root()))
 CROISSANT = RELEASE / "croissant.json"

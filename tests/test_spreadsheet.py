@@ -21,7 +21,7 @@ from usiraq.schema import TABLE_NAMES
 from usiraq.validation.package import open_package
 
 from usiraq.citation import cite
-from usiraq.spreadsheet import CODEBOOK_COLUMNS, SpreadsheetError, workbook_bytes
+from usiraq.release.spreadsheet import CODEBOOK_COLUMNS, SpreadsheetError, workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "dataset" / "release"

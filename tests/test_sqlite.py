@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from usiraq.schema import TABLES
 from usiraq.schema.introspect import columns
+from usiraq.schema.version import data_version
 from usiraq.validation.package import PackageError
 
 import usiraq
-from usiraq.database import FILE_NAME, SEARCHABLE, build_sqlite
-from usiraq.distribution import build_zip
-from usiraq.version import data_version
+from usiraq.release.database import FILE_NAME, SEARCHABLE, build_sqlite
+from usiraq.release.distribution import build_zip
 
 SQL_TYPES = {"string": "TEXT", "enum": "TEXT", "date": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from fixtures.bench import bench_module
-from usiraq.builders.build import build
 from usiraq.validation.validate import validate_package
+
+from usiraq.release.build import build
 
 synthetic = bench_module("synthetic")
 

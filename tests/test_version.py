@@ -12,12 +12,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from usiraq.dataset import release_root
+from usiraq.schema.version import data_version
 
 import usiraq
 from usiraq.changelog import release, releases
 from usiraq.citation import CFF_PATHS, apa, bibtex, cff_fields, cite, render_cff
 from usiraq.cli import main
-from usiraq.version import data_version
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

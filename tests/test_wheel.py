@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 from usiraq.schema import TABLE_NAMES
-
-from usiraq.version import data_version
+from usiraq.schema.version import data_version
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,7 +34,7 @@ __all__ = ["__version__", "conflicts", "connect", "describe", "load", "load_all"
 def __getattr__(name: str) -> Any:
     """Import the public functions, and read the version, on first use."""
     if name == "__version__":
-        from usiraq.version import data_version
+        from usiraq.schema.version import data_version
 
         return data_version()
     if name in _LAZY:

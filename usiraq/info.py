@@ -49,8 +49,8 @@ def summary(path: str | Path | None = None) -> Summary:
 
     from usiraq.citation import cite
     from usiraq.loader import parquet_file, tables
+    from usiraq.schema.version import data_version
     from usiraq.validation.package import open_package
-    from usiraq.version import data_version
 
     descriptor = open_package(path).descriptor
     files = {name: parquet_file(name, path) for name in tables()}

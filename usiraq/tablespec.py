@@ -100,8 +100,8 @@ def _table(raw: dict[str, Any]) -> TableSpec:
 
 def render_table_specs() -> str:
     """The content of usiraq/table_specs.json, from the table models."""
+    from usiraq.generated import json_text
     from usiraq.schema import TABLES
-    from usiraq.schema.generate.files import json_text
     from usiraq.schema.generate.pandas import pandas_dtypes
 
     tables = [

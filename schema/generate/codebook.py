@@ -9,8 +9,7 @@ from usiraq.schema.generate.frictionless import example_text
 from usiraq.schema.generate.jsonschema import INPUT_SCHEMAS, yaml_modeline
 from usiraq.schema.introspect import ColumnSpec, columns
 from usiraq.schema.record import Record
-
-from usiraq.version import data_version
+from usiraq.schema.version import data_version
 
 CODEBOOK_PATH = "docs/CODEBOOK.md"
 

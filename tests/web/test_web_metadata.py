@@ -8,9 +8,9 @@ import pytest
 from datasette.utils import parse_metadata
 from usiraq.schema import TABLES
 from usiraq.schema.introspect import columns
+from usiraq.schema.version import data_version
 from webserver import Server
 
-from usiraq.version import data_version
 from usiraq.web.metadata import FACETS, LABEL_COLUMNS, metadata, metadata_json
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from usiraq.version import data_version
+from usiraq.schema.version import data_version
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -34,9 +34,9 @@ def command(root: Path | None, out: Path | None) -> None:
     """
     import yaml
 
-    from usiraq.builders.build import STEPS, build
     from usiraq.builders.errors import BuildError, RefusedError, display_path
     from usiraq.cli.progress import progress_bar
+    from usiraq.release.build import STEPS, build
     from usiraq.validation.require import InvalidPackageError
 
     try:

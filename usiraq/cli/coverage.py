@@ -24,11 +24,11 @@ def command(source_id: str | None, root: Path | None) -> None:
     phrases without an event mention. Exit 0 once printed; 1 if the dataset
     does not build; 2 for an unknown SOURCE_ID or a --root that is not a dataset folder.
     """
-    from usiraq.builders.build import default_root
     from usiraq.builders.errors import BuildError, RefusedError
     from usiraq.builders.outdir import check_dataset_root
     from usiraq.draft.coverage import audit
     from usiraq.draft.text import MissingSpacy
+    from usiraq.release.build import default_root
 
     root = root if root is not None else default_root()
     try:

@@ -44,7 +44,6 @@ def command(
     binary, a bad --published, an existing --out): a message and exit 2,
     nothing written. The rules: docs/DRAFTING.md.
     """
-    from usiraq.builders.build import default_root
     from usiraq.builders.errors import BuildError
     from usiraq.draft.actors import Registry
     from usiraq.draft.article import Article, draft_article
@@ -52,6 +51,7 @@ def command(
     from usiraq.draft.source import UnusableInput, check_out, parse_published, read_article, source_id_for
     from usiraq.draft.text import MissingSpacy
     from usiraq.draft.writer import OutputExistsError, render, write_atomically
+    from usiraq.release.build import default_root
 
     root = root if root is not None else default_root()
     try:

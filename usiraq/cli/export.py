@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from usiraq.cli.errors import InputError
-from usiraq.export import EXPORT_FORMATS
+from usiraq.release.export import EXPORT_FORMATS
 
 
 @click.command("export")
@@ -19,7 +19,7 @@ def command(fmt: str, out: Path) -> None:
     The datapackage.json describes the copies (their names, schemas, bytes and
     hashes), so `frictionless validate OUT/datapackage.json` checks them.
     """
-    from usiraq.export import export
+    from usiraq.release.export import export
     from usiraq.validation.package import PackageError
     from usiraq.validation.require import InvalidPackageError
 

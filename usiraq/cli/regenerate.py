@@ -21,7 +21,7 @@ def command(root: Path | None) -> None:
 
     Runs in a source checkout only: an installed usiraq is refused with exit code 2.
     """
-    from usiraq.schema.generate.files import NotACheckoutError, write_generated_files
+    from usiraq.generated import NotACheckoutError, write_generated_files
 
     try:
         changed = write_generated_files(root)

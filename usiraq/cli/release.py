@@ -25,9 +25,9 @@ def command(out: Path | None, no_wheel: bool) -> None:
     to install it). Runs from a source checkout (the codebook and coding docs are
     not in the wheel); the same files always give the same zip.
     """
-    from usiraq.database import MissingExtraError
-    from usiraq.distribution import NotACheckoutError, build_wheel, build_zip
-    from usiraq.spreadsheet import SpreadsheetError
+    from usiraq.release.database import MissingExtraError
+    from usiraq.release.distribution import NotACheckoutError, build_wheel, build_zip
+    from usiraq.release.spreadsheet import SpreadsheetError
     from usiraq.validation.package import PackageError
     from usiraq.validation.require import InvalidPackageError
 

@@ -24,7 +24,7 @@ def command(path: Path | None, port: int, host: str) -> None:
     by default the shipped release. A release without usiraq.sqlite gets one
     built into the user's cache. Read-only; nothing is fetched. Ctrl-C stops it.
     """
-    from usiraq.database import MissingExtraError
+    from usiraq.release.database import MissingExtraError
     from usiraq.validation.package import PackageError
     from usiraq.web.server import ServeError, check_port, database_for, require_extra, serve, url
 

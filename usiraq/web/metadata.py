@@ -79,7 +79,7 @@ def metadata(database: str = DATABASE) -> dict[str, Any]:
     from usiraq.citation import cite
     from usiraq.schema import TABLES
     from usiraq.schema.generate.frictionless import DATA_LICENSE
-    from usiraq.version import data_version
+    from usiraq.schema.version import data_version
 
     version = data_version()
     title = f"usiraq {version}: the 2024 US-Iraq talks on US troops, evidence-linked"

@@ -12,7 +12,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from usiraq.database import FILE_NAME, MissingExtraError, cached_sqlite
+from usiraq.release.database import FILE_NAME, MissingExtraError, cached_sqlite
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"

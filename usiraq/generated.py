@@ -1,4 +1,4 @@
-"""Every file generated from the schema, and writing them into the repository.
+"""Every file generated from the schema and the project metadata, and writing them into the repository.
 
 ``usiraq regenerate`` (``make regenerate``) calls :func:`write_generated_files`;
 a test checks that each committed file equals :func:`generated_files`.
@@ -10,12 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from usiraq.citation import CFF_PATHS, render_cff
 from usiraq.schema import TABLES
 from usiraq.schema.generate.codebook import CODEBOOK_PATH, render_codebook
 from usiraq.schema.generate.frictionless import table_schema
 from usiraq.schema.generate.jsonschema import INPUT_SCHEMAS, SCHEMA_DIR, json_schema
-
-from usiraq.citation import CFF_PATHS, render_cff
 from usiraq.tablespec import SPEC_PATH, render_table_specs
 
 TABLE_SCHEMA_DIR = SCHEMA_DIR / "table-schemas"
@@ -54,7 +53,7 @@ def repo_root(root: Path | None = None) -> Path:
 
     """
     if root is None:
-        root, where = Path(__file__).resolve().parent.parent.parent, "usiraq is installed, not run from a checkout"
+        root, where = Path(__file__).resolve().parent.parent, "usiraq is installed, not run from a checkout"
     else:
         where = f"{root} is not a source checkout of usiraq"
     if not (root / "pyproject.toml").is_file() or not (root / "schema" / "generate").is_dir():

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from usiraq.readme import render_readme
+from usiraq.release.readme import render_readme
 
 if TYPE_CHECKING:
     from usiraq.validation.package import LocalPackage
@@ -38,7 +38,7 @@ CHECKOUT_FILES = (
 OPTIONAL_FILES = ("docs/DATASHEET.md",)
 RELEASE_DIR = "dataset/release"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 MemberMaker = Callable[["LocalPackage", str], dict[str, bytes]]
@@ -47,14 +47,14 @@ MemberMaker = Callable[["LocalPackage", str], dict[str, bytes]]
 
 def spreadsheet_member(package: LocalPackage, citation: str) -> dict[str, bytes]:
     """usiraq.xlsx: every table as a typed sheet, with a README and a codebook sheet."""
-    from usiraq.spreadsheet import workbook_bytes
+    from usiraq.release.spreadsheet import workbook_bytes
 
     return {"usiraq.xlsx": workbook_bytes(package, citation)}
 
 
 def database_member(package: LocalPackage, citation: str) -> dict[str, bytes]:
-    """usiraq.sqlite: every table with its keys and full-text search (see :mod:`usiraq.database`)."""
-    from usiraq.database import FILE_NAME, sqlite_bytes
+    """usiraq.sqlite: every table with its keys and full-text search (see :mod:`usiraq.release.database`)."""
+    from usiraq.release.database import FILE_NAME, sqlite_bytes
 
     del citation
     return {FILE_NAME: sqlite_bytes(package.descriptor_path.parent)}
@@ -123,9 +123,9 @@ def build_zip(out_dir: Path | None = None, root: Path | None = None) -> ReleaseZ
 
     """
     from usiraq.citation import cite
+    from usiraq.schema.version import data_version
     from usiraq.validation.package import open_package
     from usiraq.validation.require import require_valid
-    from usiraq.version import data_version
 
     root = checkout_root(root)
     target = Path(out_dir) if out_dir is not None else root / "dist"
