@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from usiraq.builders.dates import precision_of
 from usiraq.builders.errors import InputError
 from usiraq.builders.event_mentions import mention_rows
 from usiraq.builders.inputs import BuildInputs, Item, registry_items
 from usiraq.builders.rows import collect_rows, make
+from usiraq.schema.dates import precision_of
 from usiraq.schema.enums import DateBasis, DatePrecision, EventStatus
 from usiraq.schema.inputs import DateSpec, EventEntry
 from usiraq.schema.record import Record
