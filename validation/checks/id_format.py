@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 
 from usiraq.schema import TABLES
+from usiraq.schema.fields import SLUG_PATTERN
+from usiraq.schema.generate.frictionless import portable_pattern
 from usiraq.schema.introspect import ColumnSpec, columns
 from usiraq.schema.record import Record
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
-from usiraq.validation.sqltext import identifier, identifiers
+from usiraq.validation.sqltext import identifier, identifiers, literal
 from usiraq.validation.tables import Tables
 
 ID_TYPES = frozenset({"SourceId", "ActorId", "EventId", "ClaimId", "PropositionId", "TensionId", "RowId"})
@@ -46,8 +48,9 @@ def _format_errors(tables: Tables, model: type[Record]) -> Iterator[Finding]:
     if not specs:
         return
     names = identifiers(column.name for column in specs)
+    slug = literal(portable_pattern(SLUG_PATTERN))
     doubtful = " OR ".join(
-        f"NOT (regexp_full_match({identifier(column.name)}, '[a-z0-9]+([-_][a-z0-9]+)*') "
+        f"NOT (regexp_full_match({identifier(column.name)}, {slug}) "
         f"AND length({identifier(column.name)}) <= {column.constraints.get('max_length', 1 << 30)})"
         for column in specs
     )
