@@ -67,7 +67,9 @@ def test_one_changed_cell_is_exactly_that_change(tmp_path: Path) -> None:
 
 def test_an_edit_of_the_csv_alone_is_found(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
-    rewrite(new, "events", lambda rows: set_cell(rows, 0, "date_start", "2023-12-31"))
+    events = read_rows(RELEASE, "events")
+    dated = next(number for number, row in enumerate(events[1:]) if row[events[0].index("date_start")])
+    rewrite(new, "events", lambda rows: set_cell(rows, dated, "date_start", "2023-12-31"))
     table = next(table for table in diff_packages(RELEASE, new).tables if table.name == "events")
     assert [change.column for change in table.changed] == ["date_start"]
 
@@ -86,7 +88,9 @@ def test_rows_added_and_removed(tmp_path: Path) -> None:
 def test_cli_prints_the_change_and_exits_0(tmp_path: Path) -> None:
     new = copy_release(tmp_path)
     rewrite(new, "claims", lambda rows: set_cell(rows, 0, "note", "checked again"))
-    rewrite(new, "events", lambda rows: set_cell(rows, 0, "date_start", "2023-12-31"))
+    events = read_rows(RELEASE, "events")
+    dated = next(number for number, row in enumerate(events[1:]) if row[events[0].index("date_start")])
+    rewrite(new, "events", lambda rows: set_cell(rows, dated, "date_start", "2023-12-31"))
     rewrite(new, "force_figures", lambda rows: set_cell(rows, 0, "value", "2600"))
     runner = CliRunner()
     same = runner.invoke(main, ["diff", str(RELEASE), str(RELEASE)])
