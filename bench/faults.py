@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from synth_release import file_stamp
+from usiraq.builders.release import file_stamp
 
 Key = tuple[str, str, int | None, str | None]
 FAULTS = {

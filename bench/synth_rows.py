@@ -1,25 +1,30 @@
 """Release rows of a synthetic corpus, made directly from the composed articles (no YAML, no builder).
 
 For corpora too large to build in a benchmark's time (a million claims), the
-rows are made here the way the builders make them: the same offsets, dates
-resolved by the builders' own rules, actor mentions found by the builders'
-alias matcher less the names that are not mentions, events dated by the
-intersection of their dated mentions. Rows are plain dicts keyed by column.
+rows are made here with the builders' own functions: dates resolved by
+builders/dates.py, actor mentions found by the builders' alias matcher less
+the names that are not mentions, events dated and given a status by
+builders/events.py, text measures by schema/measures.py. Rows are plain dicts
+keyed by column; bench/synth_release.py writes them with the builders'
+release writer.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 from synth_article import Article
 from synth_registry import Registry
 from synthetic import actor_entries, event_entries
-from usiraq.builders import dates
+from usiraq.builders import dates, events
+from usiraq.builders.errors import Where
+from usiraq.builders.inputs import Item
 from usiraq.builders.mentions import AliasMatcher
 from usiraq.schema.inputs import DateSpec, PublishedEntry
+from usiraq.schema.measures import text_measures
 
 Row = dict[str, Any]
 TableRows = dict[str, list[Row]]
@@ -92,9 +97,7 @@ class Corpus:
             "published_precision": "day",
             "published_basis": "stated",
             "language": "en",
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            "char_count": len(text),
-            "word_count": len(text.split()),
+            **text_measures(text),
             "independence_group": self.groups[article.id],
             "text": text,
         }
@@ -143,13 +146,14 @@ class Corpus:
         for event in event_entries(self.registry):
             mentions = self.events.get(event["id"], [])
             row = {key: event.get(key) for key in ("plover_event", "plover_mode", "summary")}
-            row |= {"event_id": event["id"], "event_type": event["type"], "status": event_status(mentions)}
+            status = events.event_status([mention["status"] for mention in mentions])
+            row |= {"event_id": event["id"], "event_type": event["type"], "status": status}
             row |= {"location_as_written": event.get("location_as_written")}
             row |= {
                 "location_country": event.get("location_country"),
                 "n_sources": len({m["source_id"] for m in mentions}),
             }
-            rows.append(row | merged_date(mentions))
+            rows.append(row | events.date_columns(events.merged_date([as_mention(mention) for mention in mentions])))
         return rows
 
     def proposition_rows(self) -> list[Row]:
@@ -205,27 +209,8 @@ def uncoded_row(article: Article, entry: Any) -> Row:
     return {"source_id": article.id, "reason": entry.fields["reason"]} | span(article, entry)
 
 
-def event_status(mentions: list[Row]) -> str:
-    """The most definite status any mention reports (as the events builder ranks them)."""
-    for status in ("occurred", "ongoing", "planned", "announced", "expected"):
-        if any(mention["status"] == status for mention in mentions):
-            return status
-    return "planned"
-
-
-def merged_date(mentions: list[Row]) -> Row:
-    """The intersection of the dated mentions' intervals, with the narrowest mention's basis."""
-    dated = [mention for mention in mentions if mention["date_start"] is not None]
-    if not dated:
-        return {}
-    start = max(mention["date_start"] for mention in dated)
-    end = min(mention["date_end"] for mention in dated)
-    narrowest = min(dated, key=lambda m: (m["date_end"] - m["date_start"], m["source_id"], m["char_start"]))
-    note = f"The intersection of the dates of {len(dated)} mentions." if len(dated) > 1 else narrowest["date_note"]
-    return {
-        "date_start": start,
-        "date_end": end,
-        "date_precision": dates.precision_of(start, end).value,
-        "date_basis": narrowest["date_basis"].value if narrowest["date_basis"] else "inferred",
-        "date_note": note,
-    }
+def as_mention(row: Row) -> events.Mention:
+    """An event_mentions row as the events builder reads it (its place: the article)."""
+    return Item(Where(None, label=f"event_mentions of {row['source_id']}"), row["source_id"], None), SimpleNamespace(
+        **row
+    )

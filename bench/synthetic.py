@@ -18,7 +18,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ import synth_vocab as vocab
 import yaml
 from synth_article import Article, annotation, compose, source_entry
 from synth_registry import Registry, make_registry
+from usiraq.schema.measures import text_sha256
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -51,9 +51,8 @@ def generate(root: Path, count: int, seed: int = 0) -> Path:
         (root / folder).mkdir(parents=True, exist_ok=True)
     entries = []
     for article in articles(registry, seed):
-        data = article.text.encode("utf-8")
-        (root / "sources" / f"{article.id}.txt").write_bytes(data)
-        entries.append(source_entry(article, hashlib.sha256(data).hexdigest()))
+        (root / "sources" / f"{article.id}.txt").write_bytes(article.text.encode("utf-8"))
+        entries.append(source_entry(article, text_sha256(article.text)))
         dump(root / "annotations" / f"{article.id}.yaml", annotation(article))
     dump(root / "sources.yaml", {"sources": entries})
     dump(root / "registry" / "actors.yaml", {"actors": actor_entries(registry)})

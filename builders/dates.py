@@ -44,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from usiraq.builders.errors import InputError, inside
+from usiraq.schema.dates import month_end, precision_of, season_interval
 from usiraq.schema.enums import DateBasis, DatePrecision
 from usiraq.schema.inputs import DateSpec, PublishedEntry
 
@@ -116,46 +117,11 @@ class Rule:
     explain: Explainer | None = None
 
 
-# -- the publication date and the precision of an interval -------------------
-
-
-def precision_of(start: dt.date, end: dt.date) -> DatePrecision:
-    """The finest unit of which one contains the whole of ``start``..``end``.
-
-    Example:
-        >>> precision_of(dt.date(2024, 1, 1), dt.date(2024, 1, 7)).value
-        'week'
-
-    """
-    if start == end:
-        return DatePrecision.DAY
-    if start.isocalendar()[:2] == end.isocalendar()[:2]:
-        return DatePrecision.WEEK
-    if (start.year, start.month) == (end.year, end.month):
-        return DatePrecision.MONTH
-    if season_of(start) == season_of(end):
-        return DatePrecision.SEASON
-    return DatePrecision.YEAR
-
-
-def season_of(day: dt.date) -> tuple[int, int]:
-    """(year of its first month, first month) of the meteorological season holding ``day``."""
-    first = 12 if day.month == 12 else (day.month // 3) * 3 or 12
-    year = day.year - 1 if day.month in (1, 2) else day.year
-    return year, first
-
-
-def _season(year: int, first: int) -> Interval:
-    end_year, end_month = (year + 1, 2) if first == 12 else (year, first + 2)
-    return dt.date(year, first, 1), _month_end(end_year, end_month)
+# -- calendar units ------------------------------------------------------------
 
 
 def _month(year: int, month: int) -> Interval:
-    return dt.date(year, month, 1), _month_end(year, month)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, 1), month_end(year, month)
 
 
 def _latest_or_earliest(candidates: list[Interval], day: dt.date, direction: str) -> Interval:
@@ -197,7 +163,7 @@ def _relative_unit(match: re.Match[str], day: dt.date, direction: str) -> Interv
 
 def _season_relative(match: re.Match[str], day: dt.date, direction: str) -> Interval:
     first = SEASONS[match["season"]]
-    candidates = [_season(year, first) for year in range(day.year - 2, day.year + 2)]
+    candidates = [season_interval(year, first) for year in range(day.year - 2, day.year + 2)]
     which = match["which"]
     if which == "last":
         return max(c for c in candidates if c[1] < day)
@@ -251,7 +217,7 @@ def _full_month(match: re.Match[str], day: dt.date, direction: str) -> Interval:
 
 def _full_season(match: re.Match[str], day: dt.date, direction: str) -> Interval:
     del day, direction
-    return _season(int(match["year"]), SEASONS[match["season"]])
+    return season_interval(int(match["year"]), SEASONS[match["season"]])
 
 
 def _full_year(match: re.Match[str], day: dt.date, direction: str) -> Interval:

@@ -11,17 +11,19 @@ else the most definite reported of ongoing > planned > announced > expected > in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from usiraq.builders.dates import precision_of
 from usiraq.builders.errors import InputError
 from usiraq.builders.event_mentions import mention_rows
 from usiraq.builders.inputs import BuildInputs, Item, registry_items
 from usiraq.builders.rows import collect_rows, make
+from usiraq.schema.dates import precision_of
 from usiraq.schema.enums import DateBasis, DatePrecision, EventStatus
 from usiraq.schema.inputs import DateSpec, EventEntry
 from usiraq.schema.record import Record
-from usiraq.schema.tables.events import Event, EventMention
+from usiraq.schema.tables.events import Event
 
 STATUS_RANK = (
     EventStatus.OCCURRED,
@@ -32,7 +34,20 @@ STATUS_RANK = (
     EventStatus.INTENDED,
 )
 
-Mention = tuple[Item, EventMention]
+
+class MentionDate(Protocol):
+    """What :func:`merged_date` reads of an event mention row (an :class:`EventMention`, or the benchmarks' rows)."""
+
+    source_id: str
+    char_start: int | None
+    date_as_written: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_basis: DateBasis | None
+    date_note: str | None
+
+
+Mention = tuple[Item, MentionDate]
 
 
 @dataclass(frozen=True)
@@ -78,11 +93,7 @@ def _row(item: Item, entries: list[Item], mentions: list[Mention]) -> Event:
         plover_mode=entry.plover_mode,
         summary=entry.summary,
         status=event_status([mention.entry.status for mention in entries]),
-        date_start=date.start if date else None,
-        date_end=date.end if date else None,
-        date_precision=date.precision if date else None,
-        date_basis=date.basis if date else None,
-        date_note=date.note if date else None,
+        **date_columns(date),
         location_as_written=entry.location_as_written,
         location_country=entry.location_country,
         n_sources=len({mention.source_id for mention in entries}),
@@ -90,8 +101,14 @@ def _row(item: Item, entries: list[Item], mentions: list[Mention]) -> Event:
     )
 
 
-def event_status(statuses: list[EventStatus]) -> EventStatus:
-    """The most definite status any mention reports."""
+def date_columns(date: EventDate | None) -> dict[str, object]:
+    """The events table's ``date_*`` columns of ``date``, all empty when there is none."""
+    parts = ("start", "end", "precision", "basis", "note")
+    return {f"date_{part}": getattr(date, part) if date else None for part in parts}
+
+
+def event_status(statuses: Sequence[str]) -> EventStatus:
+    """The most definite status any mention reports (statuses as enums or their values)."""
     return next(status for status in STATUS_RANK if status in statuses)
 
 
@@ -112,7 +129,7 @@ class DatedMention:
     """A mention whose date resolved, with where it is written."""
 
     item: Item
-    row: EventMention
+    row: MentionDate
     start: dt.date
     end: dt.date
 
@@ -122,7 +139,7 @@ class DatedMention:
         return f"{self.item.where} ({self.item.where.label}, {written!r}: {self.start}..{self.end})"
 
 
-def merged_date(mentions: list[Mention]) -> EventDate | None:
+def merged_date(mentions: Sequence[Mention]) -> EventDate | None:
     """The intersection of the dated mentions' intervals, or None when no mention is dated.
 
     Raises:
@@ -149,7 +166,7 @@ def merged_date(mentions: list[Mention]) -> EventDate | None:
     return EventDate(start, end, precision_of(start, end), basis, _note(dated, narrowest))
 
 
-def _note(dated: list[DatedMention], narrowest: EventMention) -> str | None:
+def _note(dated: list[DatedMention], narrowest: MentionDate) -> str | None:
     if len(dated) == 1:
         return narrowest.date_note
     sources = ", ".join(sorted({mention.row.source_id for mention in dated}))

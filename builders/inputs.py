@@ -8,7 +8,6 @@ found, each naming the file and line to fix.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from usiraq.schema.inputs import (
     SourcesFile,
     TensionsFile,
 )
+from usiraq.schema.measures import text_sha256
 
 if TYPE_CHECKING:
     from usiraq.builders.mentions import AliasMatch
@@ -254,7 +254,7 @@ def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
         raise BuildError([sources.where("sources", index, "file").problem(message)])
     text = read_text(path, MAX_ARTICLE_BYTES)
     raise_if_any(article_text_problems(path, text))
-    actual = hashlib.sha256(text.encode("utf-8")).hexdigest()  # the bytes read: strict UTF-8 round-trips
+    actual = text_sha256(text)  # the bytes read: strict UTF-8 round-trips
     if actual != entry.sha256:
         message = (
             f"{entry.sha256} is not the sha256 of {display_path(path)}, which is {actual}; "

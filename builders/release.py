@@ -78,19 +78,38 @@ def write_release(
 
 def write_package(built: dict[str, list[Record]], folder: Path, version: str) -> None:
     """Write csv/, parquet/ and datapackage.json into ``folder``."""
+    make_folders(folder)
+    for model in TABLES:
+        with TableWriter(model, folder) as writer:
+            writer.write(column_values(model, sorted_rows(built.get(model.table_name, []))))
+    write_descriptor(folder, version)
+
+
+def make_folders(folder: Path) -> None:
+    """Create ``folder``'s csv/ and parquet/ folders (``folder`` may exist; they may not)."""
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "csv").mkdir()
     (folder / "parquet").mkdir()
-    csv_resources, parquet_resources = [], []
-    for model in TABLES:
-        values = column_values(model, sorted_rows(built.get(model.table_name, [])))
-        name = model.table_name
-        write_csv(model, values, folder / "csv" / f"{name}.csv")
-        write_parquet(model, values, folder / "parquet" / f"{name}.parquet")
-        csv_resources.append(_resource(model, folder, f"csv/{name}.csv", "csv"))
-        parquet_resources.append(_resource(model, folder, f"parquet/{name}.parquet", "parquet"))
-    descriptor = frictionless.package_descriptor(version, csv_resources + parquet_resources)
+
+
+def write_descriptor(folder: Path, version: str) -> None:
+    """Write datapackage.json for the files in ``folder``: every table's CSV, then its Parquet, with bytes and hash."""
+    resources = []
+    for fmt in ("csv", "parquet"):
+        for model in TABLES:
+            path = f"{fmt}/{model.table_name}.{fmt}"
+            resources.append(frictionless.resource(model, path=path, fmt=fmt) | file_stamp(folder / path))
+    descriptor = frictionless.package_descriptor(version, resources)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
+
+
+def file_stamp(path: Path) -> dict[str, Any]:
+    """The ``bytes`` and ``hash`` (``"sha256:<hex>"``) a resource declares for the file at ``path``, read in chunks."""
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256")
+        size = handle.tell()
+    return {"bytes": size, "hash": f"sha256:{digest.hexdigest()}"}
 
 
 def sorted_rows(rows: list[Record]) -> list[Record]:
@@ -127,21 +146,45 @@ def column_values(model: type[Record], rows: list[Record]) -> Columns:
     return {name: [values[name] for values in fields] for name in model.model_fields}
 
 
-def write_csv(model: type[Record], columns: Columns, path: Path) -> None:
-    """Write a table as UTF-8 CSV: a header, commas, LF line ends, minimal quoting."""
-    cells = [_csv_column(columns[name]) for name in model.model_fields]
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=",", quotechar='"', lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(list(model.model_fields))
-        writer.writerows(zip(*cells, strict=True))
+class TableWriter:
+    """Writes one table's CSV and Parquet files: a build writes all its rows at once, the benchmarks a batch at a time.
 
+    The CSV is UTF-8 with a header, commas, LF line ends and minimal quoting;
+    the Parquet file has the table's Arrow schema and :data:`PARQUET_OPTIONS`.
+    """
 
-def write_parquet(model: type[Record], columns: Columns, path: Path) -> None:
-    """Write a table as Parquet with the table's Arrow schema and fixed writer options."""
-    schema = arrow_schema(model)
-    data = {field.name: _arrow_column(columns[field.name], field.type) for field in schema}
-    table = pa.Table.from_pydict(data, schema=schema)
-    pq.write_table(table, path, **PARQUET_OPTIONS)
+    def __init__(self, model: type[Record], folder: Path) -> None:
+        """Open ``folder``/csv/<table>.csv and ``folder``/parquet/<table>.parquet and write the CSV header."""
+        self.model, self.schema, self.count = model, arrow_schema(model), 0
+        self._handle = (folder / "csv" / f"{model.table_name}.csv").open("w", encoding="utf-8", newline="")
+        self._csv = csv.writer(
+            self._handle, delimiter=",", quotechar='"', lineterminator="\n", quoting=csv.QUOTE_MINIMAL
+        )
+        self._csv.writerow(list(model.model_fields))
+        self._parquet = pq.ParquetWriter(
+            folder / "parquet" / f"{model.table_name}.parquet", self.schema, **PARQUET_OPTIONS
+        )
+
+    def write(self, columns: Columns) -> None:
+        """Append rows given column by column (every column of the model, values as the rows hold them)."""
+        names = list(self.model.model_fields)
+        self._csv.writerows(zip(*(_csv_column(columns[name]) for name in names), strict=True))
+        data = {field.name: _arrow_column(columns[field.name], field.type) for field in self.schema}
+        self._parquet.write_table(pa.Table.from_pydict(data, schema=self.schema))
+        self.count += len(columns[names[0]])
+
+    def close(self) -> None:
+        """Close both files."""
+        self._handle.close()
+        self._parquet.close()
+
+    def __enter__(self) -> TableWriter:
+        """The writer itself."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close both files."""
+        self.close()
 
 
 def _csv_column(values: list[Any]) -> list[str]:
@@ -159,13 +202,5 @@ def _csv_column(values: list[Any]) -> list[str]:
 def _arrow_column(values: list[Any], kind: pa.DataType) -> list[Any]:
     """A column's values as Arrow takes them: an enum (dictionary) column as the enums' string values."""
     if pa.types.is_dictionary(kind):
-        return [None if value is None else value.value for value in values]
+        return [value.value if isinstance(value, Enum) else value for value in values]
     return values
-
-
-def _resource(model: type[Record], folder: Path, path: str, fmt: str) -> dict[str, Any]:
-    data = (folder / path).read_bytes()
-    descriptor = frictionless.resource(model, path=path, fmt=fmt)
-    descriptor["bytes"] = len(data)
-    descriptor["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
-    return descriptor

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from usiraq.builders.inputs import BuildInputs, Item, registry_items
 from usiraq.builders.rows import collect_rows, make
 from usiraq.schema.enums import SourceFlagKind
 from usiraq.schema.inputs import SourceEntry
+from usiraq.schema.measures import text_measures
 from usiraq.schema.record import Record
 from usiraq.schema.tables.sources import Source
 
@@ -72,9 +71,7 @@ def _row(item: Item, text: str, group: str) -> Source:
         published_basis=published.basis if published else None,
         published_note=published.note if published else None,
         language=entry.language,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        char_count=len(text),
-        word_count=len(text.split()),
+        **text_measures(text),
         independence_group=group,
         text=text,
         note=entry.note,

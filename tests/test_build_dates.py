@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from usiraq.builders.dates import precision_of, resolve, resolve_phrase, season_of
+from usiraq.builders.dates import resolve, resolve_phrase
 from usiraq.builders.errors import InputError
+from usiraq.schema.dates import precision_of, season_of
 from usiraq.schema.enums import DateBasis, DatePrecision
 from usiraq.schema.inputs import DateSpec, PublishedEntry
 

@@ -81,7 +81,7 @@ def test_a_failure_while_writing_leaves_the_release_untouched(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(release, "write_parquet", broken)
+    monkeypatch.setattr(release, "write_descriptor", broken)
     with pytest.raises(OSError, match="disk full"):
         build(fixture_root)
     assert release_bytes(fixture_root / "release") == before

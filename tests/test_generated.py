@@ -17,7 +17,7 @@ from usiraq.schema.fields import iso3_codes
 from usiraq.schema.generate.arrow import arrow_schema
 from usiraq.schema.generate.codebook import enum_usage, render_codebook
 from usiraq.schema.generate.frictionless import package_descriptor, resource, table_schema
-from usiraq.schema.generate.pandas import pandas_dtypes, to_pandas
+from usiraq.schema.generate.pandas import pandas_dtypes
 from usiraq.schema.introspect import columns
 from usiraq.schema.record import Record
 
@@ -28,6 +28,8 @@ from usiraq.generated import (
     stale_files,
     write_generated_files,
 )
+from usiraq.loader import to_frame
+from usiraq.tablespec import table_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = generated_files()
@@ -186,7 +188,7 @@ def test_package_descriptor_is_clock_free() -> None:
     assert json_text(package_descriptor("1.2.3", resources)) == text
 
 
-# -- to_pandas ---------------------------------------------------------------------
+# -- to_frame ------------------------------------------------------------------------
 
 
 def figure_row(**changes: object) -> dict[str, object]:
@@ -213,11 +215,11 @@ def figure_row(**changes: object) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("typed", [True, False], ids=["arrow-schema", "inferred"])
-def test_to_pandas_gives_exactly_the_declared_dtypes(typed: bool) -> None:
+def test_to_frame_gives_exactly_the_declared_dtypes(typed: bool) -> None:
     model = model_for("force_figures")
     rows = [figure_row(), figure_row(figure_id="004-other", value_low=None, as_of_precision=None)]
     table = pa.Table.from_pylist(rows, schema=arrow_schema(model) if typed else None)
-    frame = to_pandas(table.select(list(reversed(table.column_names))), model)
+    frame = to_frame(table.select(list(reversed(table.column_names))), table_spec(model.table_name))
     assert list(frame.columns) == list(pandas_dtypes(model))
     for name, dtype in pandas_dtypes(model).items():
         assert frame[name].dtype == dtype, name
@@ -227,18 +229,18 @@ def test_to_pandas_gives_exactly_the_declared_dtypes(typed: bool) -> None:
     assert pd.isna(frame.loc[0, "claim_id"]) and frame.loc[0, "claim_id"] is pd.NA
 
 
-def test_to_pandas_refuses_an_undeclared_category() -> None:
+def test_to_frame_refuses_an_undeclared_category() -> None:
     table = pa.Table.from_pylist([figure_row(quantity="tanks")])
     with pytest.raises(ValueError, match="tanks"):
-        to_pandas(table, model_for("force_figures"))
+        to_frame(table, table_spec("force_figures"))
 
 
-def test_to_pandas_refuses_missing_or_extra_columns() -> None:
+def test_to_frame_refuses_missing_or_extra_columns() -> None:
     table = pa.Table.from_pylist([figure_row()])
     with pytest.raises(ValueError, match="missing"):
-        to_pandas(table.drop_columns(["note"]), model_for("force_figures"))
+        to_frame(table.drop_columns(["note"]), table_spec("force_figures"))
     with pytest.raises(ValueError, match="unexpected"):
-        to_pandas(table.append_column("extra", pa.array(["x"])), model_for("force_figures"))
+        to_frame(table.append_column("extra", pa.array(["x"])), table_spec("force_figures"))
 
 
 # -- codebook ----------------------------------------------------------------------

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from usiraq.builders.dates import precision_of
 from usiraq.schema import TABLES, model_for
+from usiraq.schema.dates import precision_of
 from usiraq.schema.introspect import columns
 from usiraq.validation.checks.alias_occurs import whole_word
-from usiraq.validation.checks.date_order import finest_unit, interval_error, is_whole_unit
+from usiraq.validation.checks.date_order import interval_error, is_whole_unit
 from usiraq.validation.checks.evidence_span import EVIDENCE_TABLES
 from usiraq.validation.checks.figure_values import parse_number
 from usiraq.validation.checks.numbers_coded import Cover, numbers
@@ -25,7 +25,10 @@ days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
 @given(start=days, length=st.integers(min_value=0, max_value=800))
 def test_precision_rule_is_the_builders(start: dt.date, length: int) -> None:
     end = start + dt.timedelta(days=length)
-    assert finest_unit(start, end) == precision_of(start, end).value
+    builders = precision_of(start, end).value
+    assert interval_error(start, end, builders, "relative") is None
+    for other in {"day", "week", "month", "season", "year"} - {builders}:
+        assert "finest unit" in (interval_error(start, end, other, "relative") or "")
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from usiraq.loader import parquet_file, tables
+from usiraq.validation.sqltext import identifier, literal
 
 EXTRA_HINT = "usiraq.connect() needs DuckDB, an optional extra: pip install 'usiraq[duckdb]'"
 
@@ -37,8 +38,8 @@ def connect(path: str | Path | None = None) -> Any:
         raise ImportError(EXTRA_HINT) from error
     connection = duckdb.connect(":memory:")
     for name in tables():
-        file = str(parquet_file(name, path)).replace("'", "''")
-        connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{file}')")
+        file = literal(parquet_file(name, path))
+        connection.execute(f"CREATE VIEW {identifier(name)} AS SELECT * FROM read_parquet({file})")
     connection.register("conflicts", _conflicts(path))
     return connection
 

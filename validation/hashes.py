@@ -13,7 +13,6 @@ from typing import Any
 from usiraq.validation.package import PackageError
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
-_CHUNK = 1 << 20
 
 
 def declared_hash(value: Any) -> tuple[str, str] | None:
@@ -26,12 +25,9 @@ def declared_hash(value: Any) -> tuple[str, str] | None:
 
 def file_digest(path: Path, algorithm: str) -> tuple[int, str]:
     """(byte count, hex digest) of a file, read in chunks (hashlib lets other threads run meanwhile)."""
-    hasher, size = hashlib.new(algorithm), 0
     with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            hasher.update(chunk)
-            size += len(chunk)
-    return size, hasher.hexdigest()
+        hasher = hashlib.file_digest(handle, algorithm)
+        return handle.tell(), hasher.hexdigest()
 
 
 def verify_file(resource: dict[str, Any], path: Path) -> None:

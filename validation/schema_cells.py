@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from usiraq.validation.report import Finding
+from usiraq.validation.sqltext import literal, literals
 
 _UNSAFE_PATTERN = re.compile(r"\\[dDwWsSbBAZzGg1-9pPNuUxX]|\(\?[^:]|\[\[:|\{,")
 _INTEGER = "regexp_full_match({c}, '[+-]?[0-9]+')"
@@ -29,17 +30,12 @@ TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
 
 
-def literal(value: Any) -> str:
-    """A SQL string literal."""
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 def cell_expression(cell: str, missing: list[str]) -> str:
     """The raw cell with the schema's missing values (other than the empty cell, already NULL) as NULL."""
     others = [value for value in missing if value != ""]
     if not others:
         return cell
-    return f"CASE WHEN {cell} IN ({', '.join(map(literal, others))}) THEN NULL ELSE {cell} END"
+    return f"CASE WHEN {cell} IN ({literals(others)}) THEN NULL ELSE {cell} END"
 
 
 def type_sound(field: Any, c: str) -> str:
@@ -50,7 +46,7 @@ def type_sound(field: Any, c: str) -> str:
         return _INTEGER.format(c=c)
     if field.type == "boolean":
         values = [*field.true_values, *field.false_values]
-        return f"{c} IN ({', '.join(map(literal, values))})" if values else "false"
+        return f"{c} IN ({literals(values)})" if values else "false"
     if field.type == "date" and field.format == "default":
         return _DATE.format(c=c)
     return "false"
@@ -63,7 +59,7 @@ def constraint_sound(field: Any, name: str, value: Any, c: str) -> str:
     if field.type == "string" and name in ("minLength", "maxLength") and isinstance(value, int):
         return f"length({c}) {'>=' if name == 'minLength' else '<='} {value}"
     if field.type == "string" and name == "enum" and isinstance(value, list):
-        return f"{c} IN ({', '.join(map(literal, value))})" if value else "false"
+        return f"{c} IN ({literals(value)})" if value else "false"
     if field.type == "string" and name == "pattern" and isinstance(value, str) and re2_safe(value):
         return f"regexp_matches({c}, {literal('^' + value + chr(10) + '?$')})"
     if field.type == "integer" and name in ("minimum", "maximum") and isinstance(value, int):

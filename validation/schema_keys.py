@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from usiraq.validation.report import Finding
-from usiraq.validation.schema_cells import cell_expression, literal, type_sound
+from usiraq.validation.schema_cells import cell_expression, type_sound
+from usiraq.validation.sqltext import literals
 
 
 def typed(field: Any, raw: str | None, missing: list[str]) -> str:
@@ -27,8 +28,8 @@ def typed(field: Any, raw: str | None, missing: list[str]) -> str:
     if field.type == "date":
         return f"CASE WHEN {type_sound(field, c)} THEN TRY_CAST({c} AS DATE) END"
     if field.type == "boolean":
-        truth = ", ".join(map(literal, field.true_values)) or "NULL"
-        falsity = ", ".join(map(literal, field.false_values)) or "NULL"
+        truth = literals(field.true_values) or "NULL"
+        falsity = literals(field.false_values) or "NULL"
         return f"CASE WHEN {c} IN ({truth}) THEN true WHEN {c} IN ({falsity}) THEN false END"
     if field.type == "string":
         return c

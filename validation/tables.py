@@ -35,6 +35,7 @@ from usiraq.schema.introspect import ColumnSpec, columns
 from usiraq.validation.hashes import file_digest
 from usiraq.validation.loading import column, load_raw
 from usiraq.validation.package import LocalPackage, PackageError
+from usiraq.validation.sqltext import identifier, identifiers
 
 FIRST_ROW = 2
 """Row number of the first data row (the header is row 1, as Frictionless counts)."""
@@ -103,7 +104,7 @@ class Tables:
         """
         if name not in self._headers:
             self._load(name)
-        return f'"{name}"'
+        return identifier(name)
 
     def query(self, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
         """The rows ``sql`` selects (views are read first if the query names them as ``{table}``)."""
@@ -122,7 +123,7 @@ class Tables:
     def rows(self, name: str) -> list[Row]:
         """The rows of table ``name``, typed, as dicts (for small tables; checks of large ones use SQL)."""
         names = list(model_for(name).model_fields)
-        selected = ", ".join(f'"{column_name}"' for column_name in names)
+        selected = identifiers(names)
         found = self.query(f"SELECT {selected} FROM {{{name}}} ORDER BY _row")
         return [dict(zip(names, row, strict=True)) for row in found]
 
@@ -251,7 +252,7 @@ _SQL_TYPES = {"string": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "bool
 
 def typed_column(spec: ColumnSpec, position: int | None) -> str:
     """The SQL of one typed column: the cell parsed as :func:`parse_cell` parses it, else NULL."""
-    name = f'"{spec.name}"'
+    name = identifier(spec.name)
     if position is None:
         return f"NULL::{_SQL_TYPES[spec.kind]} AS {name}"
     cell = column(position)

@@ -30,12 +30,12 @@ from pathlib import Path
 from usiraq.schema import TABLE_NAMES
 from usiraq.validation.checks.base import Check
 from usiraq.validation.checks.registry import CHECKS
+from usiraq.validation.engines import ENGINES
 from usiraq.validation.frictionless_run import CODE_PREFIX, run_frictionless
 from usiraq.validation.package import LocalPackage, PackageError, open_package, resource_format
 from usiraq.validation.report import CheckResult, Finding, Report
 from usiraq.validation.tables import Tables
 
-ENGINES = ("auto", "frictionless", "duckdb")
 ROW_THRESHOLD = 100_000
 """Above this many CSV rows (all tables together), ``auto`` validates with the DuckDB engine."""
 STEPS: tuple[str, ...] = ("read", "standards", *(check.code for check in CHECKS))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import click
@@ -50,4 +49,6 @@ def command(out: Path | None, no_wheel: bool) -> None:
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from usiraq.validation.hashes import file_digest
+
+    return file_digest(path, "sha256")[1]

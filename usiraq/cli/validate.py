@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-ENGINES = ("auto", "frictionless", "duckdb")
+from usiraq.validation.engines import ENGINES
 
 
 @click.command("validate")

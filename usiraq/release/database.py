@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -90,10 +89,11 @@ def cached_sqlite(package: str | Path | None = None, cache_dir: Path | None = No
         The path of the database, and whether it was built by this call.
 
     """
+    from usiraq.validation.hashes import file_digest
     from usiraq.validation.package import open_package
 
     descriptor = open_package(package).descriptor_path
-    digest = hashlib.sha256(Path(descriptor).read_bytes()).hexdigest()[:16]
+    digest = file_digest(Path(descriptor), "sha256")[1][:16]
     folder = (cache_dir or user_cache_dir()) / digest
     path = folder / FILE_NAME
     if path.is_file():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from usiraq.validation.sqltext import identifier, identifiers
 from usiraq.web.spans import Span
 
 EVIDENCE_COLUMNS = frozenset({"source_id", "quote", "char_start", "char_end"})
@@ -43,7 +44,7 @@ class Table:
     @property
     def key_sql(self) -> str:
         """The key columns, quoted for a select list."""
-        return ", ".join(f'"{column}"' for column in self.key_columns)
+        return identifiers(self.key_columns)
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,10 @@ async def row_place(datasette: Any, table: str, pks: str | None) -> dict[str, st
     evidence = info.evidence[table]
     if len(values) != len(evidence.key_columns):
         return None
-    where = " and ".join(f'"{column}" = ?' for column in evidence.key_columns)
-    rows = (await datasette.get_database().execute(f'select source_id from "{table}" where {where}', values)).rows
+    where = " and ".join(f"{identifier(column)} = ?" for column in evidence.key_columns)
+    rows = (
+        await datasette.get_database().execute(f"select source_id from {identifier(table)} where {where}", values)
+    ).rows
     if not rows:
         return None
     place = anchor(table, ",".join(tilde_encode(str(value)) for value in values))

@@ -1,6 +1,6 @@
 """``date-order``: intervals run forwards, fit their precision, and nothing reported happens later.
 
-The precision rule is the builder's (builders/dates.py): a date's precision is
+The precision rule is the builders' own (schema/dates.py): a date's precision is
 the finest unit (day, ISO week, month, meteorological season, year) one unit
 of which holds the whole interval (across two years: 'year'). A whole unit and
 a hull of candidate answers both pass; a 'stated' date is never a hull, so it
@@ -9,10 +9,10 @@ must be one whole unit (for 'year', whole years). See docs/VALIDATION.md.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 
+from usiraq.schema.dates import month_end, precision_of, season_interval, season_of
 from usiraq.validation.checks.base import Check
 from usiraq.validation.report import Finding
 from usiraq.validation.tables import Tables
@@ -27,31 +27,13 @@ DATE_COLUMNS: dict[str, str] = {
 FUTURE_STATUSES = frozenset({"planned", "expected", "announced", "intended"})
 
 
-def season_of(day: dt.date) -> tuple[int, int]:
-    """(year of its first month, first month) of the meteorological season holding ``day``."""
-    first = 12 if day.month == 12 else (day.month // 3) * 3 or 12
-    return (day.year - 1 if day.month in (1, 2) else day.year), first
-
-
-def finest_unit(start: dt.date, end: dt.date) -> str:
-    """The finest precision one unit of which contains ``start``..``end``."""
-    if start == end:
-        return "day"
-    if start.isocalendar()[:2] == end.isocalendar()[:2]:
-        return "week"
-    if (start.year, start.month) == (end.year, end.month):
-        return "month"
-    return "season" if season_of(start) == season_of(end) else "year"
-
-
 def is_whole_unit(start: dt.date, end: dt.date, precision: str) -> bool:
     """True when ``start``..``end`` is exactly one whole unit (for 'year', whole years)."""
-    month_end = dt.date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
     shapes = {
         "day": start == end,
         "week": start.weekday() == 0 and end == start + dt.timedelta(days=6),
-        "month": start.day == 1 and end == month_end and (start.year, start.month) == (end.year, end.month),
-        "season": start.day == 1 and start.month in (3, 6, 9, 12) and end == month_end and _one_season(start, end),
+        "month": (start, end) == (start.replace(day=1), month_end(start.year, start.month)),
+        "season": (start, end) == season_interval(*season_of(start)),
         "year": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31),
     }
     return shapes.get(precision, False)
@@ -63,7 +45,7 @@ def interval_error(start: dt.date, end: dt.date, precision: str | None, basis: s
         return f"starts {start} after it ends {end}"
     if precision is None:
         return f"{start}..{end} has no precision"
-    finest = finest_unit(start, end)
+    finest = precision_of(start, end).value
     if precision != finest:
         return f"{start}..{end} has precision {precision}, but the finest unit holding it is a {finest}"
     if basis == "stated" and not is_whole_unit(start, end, precision):
@@ -101,11 +83,6 @@ def _after_publication(tables: Tables) -> Iterator[Finding]:
     for number, start, status, last in tables.query(query):
         message = f"dated from {start}, after its article's publication ({last}), but its status is {status}"
         yield Finding("event_mentions", message, number, "date_start")
-
-
-def _one_season(start: dt.date, end: dt.date) -> bool:
-    """True when ``start`` and ``end`` are in one season whose last month is ``end``'s."""
-    return season_of(start) == season_of(end) and end.month == (start.month + 1) % 12 + 1
 
 
 CHECK = Check(

@@ -8,6 +8,7 @@ from usiraq.schema import TABLES
 from usiraq.schema.introspect import columns
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
+from usiraq.validation.sqltext import identifier, identifiers, literals
 from usiraq.validation.tables import Tables
 
 
@@ -25,18 +26,14 @@ def run(tables: Tables) -> Iterator[Finding]:
     """Compare every enum cell with the values its column declares: one SQL scan per table."""
     for table, specs in enum_columns().items():
         names = list(specs)
-        outside = " OR ".join(f'"{name}" NOT IN ({_listed(specs[name])})' for name in names)
-        selected = ", ".join(f'"{name}"' for name in names)
+        outside = " OR ".join(f"{identifier(name)} NOT IN ({literals(sorted(specs[name]))})" for name in names)
+        selected = identifiers(names)
         for number, *values in tables.query(f"SELECT _row, {selected} FROM {{{table}}} WHERE {outside} ORDER BY _row"):
             for name, value in zip(names, values, strict=True):
                 allowed = specs[name]
                 if value is not None and value not in allowed:
                     message = f"{name} {short(value)} is not one of: {', '.join(sorted(allowed))}"
                     yield Finding(table, message, number, name)
-
-
-def _listed(values: frozenset[str]) -> str:
-    return ", ".join("'" + value.replace("'", "''") + "'" for value in sorted(values))
 
 
 CHECK = Check(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
+from usiraq.validation.sqltext import identifier, identifiers
 from usiraq.validation.tables import Tables
 
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -19,8 +20,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 def run(tables: Tables) -> Iterator[Finding]:
     """Look for each phrase column's value inside the row's quote: one SQL scan per table."""
     for table, fields in PHRASES.items():
-        outside = " OR ".join(f'NOT contains(quote, "{name}")' for name in fields)
-        selected = ", ".join(f'"{name}"' for name in fields)
+        outside = " OR ".join(f"NOT contains(quote, {identifier(name)})" for name in fields)
+        selected = identifiers(fields)
         query = f"SELECT _row, quote, {selected} FROM {{{table}}} WHERE quote IS NOT NULL AND ({outside}) ORDER BY _row"
         for number, quote, *phrases in tables.query(query):
             for name, phrase in zip(fields, phrases, strict=True):

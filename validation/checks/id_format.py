@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 
 from usiraq.schema import TABLES
+from usiraq.schema.fields import SLUG_PATTERN
+from usiraq.schema.generate.frictionless import portable_pattern
 from usiraq.schema.introspect import ColumnSpec, columns
 from usiraq.schema.record import Record
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
+from usiraq.validation.sqltext import identifier, identifiers, literal
 from usiraq.validation.tables import Tables
 
 ID_TYPES = frozenset({"SourceId", "ActorId", "EventId", "ClaimId", "PropositionId", "TensionId", "RowId"})
@@ -44,10 +47,11 @@ def _format_errors(tables: Tables, model: type[Record]) -> Iterator[Finding]:
     specs = id_columns(model)
     if not specs:
         return
-    names = ", ".join(f'"{column.name}"' for column in specs)
+    names = identifiers(column.name for column in specs)
+    slug = literal(portable_pattern(SLUG_PATTERN))
     doubtful = " OR ".join(
-        f"NOT (regexp_full_match(\"{column.name}\", '[a-z0-9]+([-_][a-z0-9]+)*') "
-        f'AND length("{column.name}") <= {column.constraints.get("max_length", 1 << 30)})'
+        f"NOT (regexp_full_match({identifier(column.name)}, {slug}) "
+        f"AND length({identifier(column.name)}) <= {column.constraints.get('max_length', 1 << 30)})"
         for column in specs
     )
     for row, *values in tables.query(
@@ -62,10 +66,10 @@ def _format_errors(tables: Tables, model: type[Record]) -> Iterator[Finding]:
 def _duplicate_keys(tables: Tables, model: type[Record]) -> Iterator[Finding]:
     """Rows whose primary key an earlier row has: grouped in SQL, only the repeats come back."""
     key = model.primary_key
-    names = ", ".join(f'"{name}"' for name in key)
-    keyed = ", ".join(f't."{name}"' for name in key)
-    complete = " AND ".join(f'"{name}" IS NOT NULL' for name in key)
-    same = " AND ".join(f't."{name}" = d."{name}"' for name in key)
+    names = identifiers(key)
+    keyed = ", ".join(f"t.{identifier(name)}" for name in key)
+    complete = " AND ".join(f"{identifier(name)} IS NOT NULL" for name in key)
+    same = " AND ".join(f"t.{identifier(name)} = d.{identifier(name)}" for name in key)
     view = f"{{{model.table_name}}}"
     repeated = f"SELECT {names} FROM {view} WHERE {complete} GROUP BY ALL HAVING count(*) > 1"
     if not tables.query(f"SELECT 1 FROM ({repeated}) LIMIT 1"):

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 
+from usiraq.schema.measures import text_measures
 from usiraq.validation.checks.base import Check, short
 from usiraq.validation.report import Finding
 from usiraq.validation.tables import Row, Tables
 
 PRINTED = ("headline", "outlet", "byline", "url", "published_as_written")
 """Columns that record words printed in the article, so they must occur in its text."""
-
-
-def measures(text: str) -> dict[str, object]:
-    """What the sources table records about a text: sha256, char_count, word_count."""
-    return {
-        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "char_count": len(text),
-        "word_count": len(text.split()),
-    }
 
 
 _COLUMNS = ("text", "sha256", "char_count", "word_count", *PRINTED)
@@ -40,7 +31,7 @@ def run(tables: Tables) -> Iterator[Finding]:
 
 
 def _measure_errors(row: Row, text: str, number: int) -> Iterator[Finding]:
-    for name, expected in measures(text).items():
+    for name, expected in text_measures(text).items():
         if row[name] is not None and row[name] != expected:
             message = f"{name} is {short(row[name])} but the text gives {short(expected)}"
             yield Finding("sources", message, number, name)
