@@ -70,7 +70,15 @@ async def _compared(datasette: Any) -> list[dict[str, Any]]:
     def compute(connection: Any) -> list[dict[str, Any]]:
         import pandas as pd
 
-        tables = {name: pd.read_sql_query(f'select * from "{name}"', connection) for name in SOURCE_TABLES}
+        from usiraq.schema import model_for
+
+        present = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
+        tables = {
+            name: pd.read_sql_query(f'select * from "{name}"', connection)
+            if name in present
+            else pd.DataFrame(columns=list(model_for(name).model_fields))  # a release from before the table
+            for name in SOURCE_TABLES
+        }
         return conflicts(tables, all=True).to_dict("records")
 
     return await datasette.get_database().execute_fn(compute)
