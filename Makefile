@@ -32,10 +32,11 @@ run: $(RUN_STAMP)
 	$(BIN)/usiraq validate
 	$(BIN)/usiraq info
 
-## Set up .venv with the test extra; run the linter, Frictionless on the release, and the whole test suite.
+## Set up .venv with the test extra; run the linter, the type checker, Frictionless on the release, and the whole test suite.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/typecheck.py
 	$(BIN)/frictionless validate dataset/release/datapackage.json
 	$(BIN)/python -m pytest
 

@@ -1,45 +1,21 @@
 """Layers run one way: `lint-imports` checks pyproject.toml's contract on the package laid out as installed.
 
 In the checkout usiraq.schema lives in schema/ (pyproject's package-dir), where
-the import graph of usiraq/ cannot see it, so each test copies the package's
-Python files to where a wheel puts them and runs `lint-imports` there.
+the import graph of usiraq/ cannot see it, so each test lays the package out as
+a wheel installs it (tools/layout.py) and runs `lint-imports` there.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
+from fixtures.layout import PYPROJECT, lay_out
 
-ROOT = Path(__file__).resolve().parent.parent
-PYPROJECT = ROOT / "pyproject.toml"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-
-
-def package_folder(package: str, package_dir: dict[str, str]) -> Path:
-    """The checkout folder of ``package``, through the longest package-dir entry that holds it."""
-    parts = package.split(".")
-    for cut in range(len(parts), 0, -1):
-        mapped = package_dir.get(".".join(parts[:cut]))
-        if mapped is not None:
-            return ROOT / mapped / Path(*parts[cut:])
-    return ROOT / Path(*parts)
-
-
-def lay_out(folder: Path) -> Path:
-    """Copy every module of every package in pyproject.toml to ``folder``/usiraq/..., as installed."""
-    setuptools = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["setuptools"]
-    for package in setuptools["packages"]:
-        target = folder.joinpath(*package.split("."))
-        target.mkdir(parents=True, exist_ok=True)
-        for module in package_folder(package, setuptools["package-dir"]).glob("*.py"):
-            shutil.copyfile(module, target / module.name)
-    return folder
 
 
 def lint_imports(folder: Path) -> subprocess.CompletedProcess[str]:
