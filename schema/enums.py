@@ -8,6 +8,7 @@ all generated from these classes.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class DescribedEnum(StrEnum):
@@ -30,6 +31,18 @@ class DescribedEnum(StrEnum):
     def values(cls) -> list[str]:
         """All values, in declaration order."""
         return [member.value for member in cls]
+
+    @classmethod
+    def of(cls, value: str) -> Self:
+        """The member whose value is ``value``: ``Quantity.of("bases")`` (``Quantity("bases")`` as a typed call).
+
+        Raises:
+            ValueError: no member has that value.
+        """
+        for member in cls:
+            if member.value == value:
+                return member
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}")
 
 
 class DatePrecision(DescribedEnum):

@@ -94,7 +94,8 @@ def citation() -> dict[str, Any]:
     """The shipped CITATION.cff, parsed."""
     import yaml
 
-    return yaml.safe_load(shipped_cff())
+    parsed: dict[str, Any] = yaml.safe_load(shipped_cff())
+    return parsed
 
 
 def shipped_cff() -> str:

@@ -243,7 +243,7 @@ def _attribution_conflicts(tables: Tables) -> Iterator[Row]:
     linked = _linked_claims(tables)
     supporting = linked[linked["stance"] == "supports"].sort_values("claim_id")
     for proposition, group in supporting.groupby("proposition_id", sort=True):
-        by_source = {source: rows for source, rows in group.groupby("source_id", sort=True)}
+        by_source = {str(source): rows for source, rows in group.groupby("source_id", sort=True)}
         for (source_a, rows_a), (source_b, rows_b) in combinations(by_source.items(), 2):
             speakers_a = {_speaker(row) for _, row in rows_a.iterrows()}
             speakers_b = {_speaker(row) for _, row in rows_b.iterrows()}

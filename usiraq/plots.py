@@ -6,10 +6,11 @@ matplotlib is an optional extra (``pip install usiraq[plot]``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 PRECISION_COLOURS = {
@@ -21,15 +22,13 @@ PRECISION_COLOURS = {
 }
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _use_matplotlib() -> None:
+    """Make matplotlib draw without a display (Agg), or say which extra installs it."""
     try:
         import matplotlib
     except ImportError as error:
         raise ImportError("plots need matplotlib: pip install 'usiraq[plot]'") from error
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 def timeline(events: pd.DataFrame) -> Figure:
@@ -41,20 +40,23 @@ def timeline(events: pd.DataFrame) -> Figure:
     """
     import pandas as pd
 
-    plt = _pyplot()
+    _use_matplotlib()
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
     dated = events[events["date_start"].notna()].copy()
     dated["start"] = pd.to_datetime(dated["date_start"].astype("string"))
     dated["end"] = pd.to_datetime(dated["date_end"].astype("string")) + pd.Timedelta(days=1)
     dated = dated.sort_values(["start", "event_id"], ascending=[False, True]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(11, 0.38 * len(dated) + 1.6))
-    for y, row in dated.iterrows():
+    for y, (_, row) in enumerate(dated.iterrows()):
         colour = PRECISION_COLOURS[str(row["date_precision"])]
         width = row["end"] - row["start"]
         ax.barh(y, width, left=row["start"], height=0.55, color=colour)
         ax.plot(row["start"] + width / 2, y, marker="o", color=colour, markersize=4)
         ax.text(row["end"], y, f"  {row['n_sources']} art.", va="center", fontsize=8)
     ax.set_yticks(range(len(dated)), [str(e) for e in dated["event_id"]], fontsize=8)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in PRECISION_COLOURS.values()]
+    handles = [Rectangle((0, 0), 1, 1, color=c) for c in PRECISION_COLOURS.values()]
     ax.legend(handles, list(PRECISION_COLOURS), title="date precision", loc="lower left", fontsize=8)
     undated = len(events) - len(dated)
     ax.set_title(f"usiraq events by date ({len(dated)} dated, {undated} undated not shown)")
@@ -69,12 +71,14 @@ def figures_by_article(force_figures: pd.DataFrame) -> Figure:
     Hollow markers are approximate figures; a triangle marks a lower bound.
     Each point is labelled with the number and its hedge as written.
     """
+    _use_matplotlib()
+    import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    plt = _pyplot()
     frame = force_figures.astype({"quantity": "string", "location_country": "string"})
     frame = frame.assign(place=frame["location_country"].fillna("place unstated"))
-    groups = sorted(frame.groupby(["quantity", "place"]).groups)
+    pairs = frame[["quantity", "place"]].dropna().drop_duplicates()
+    groups = sorted(zip(pairs["quantity"].astype(str), pairs["place"].astype(str), strict=True))
     sources = sorted(frame["source_id"].unique())
     columns = 3
     rows = -(-len(groups) // columns)
@@ -92,7 +96,7 @@ def figures_by_article(force_figures: pd.DataFrame) -> Figure:
     return fig
 
 
-def _draw_panel(ax: object, panel: pd.DataFrame, sources: list[str]) -> None:
+def _draw_panel(ax: Axes, panel: pd.DataFrame, sources: list[str]) -> None:
     """Plot one count's figures, one column per article, repeated figures side by side."""
     counts: dict[str, int] = {}
     for _, row in panel.sort_values("figure_id").iterrows():
@@ -117,7 +121,7 @@ def _draw_panel(ax: object, panel: pd.DataFrame, sources: list[str]) -> None:
     ax.grid(axis="y", alpha=0.3)
 
 
-def _isna(value: object) -> bool:
+def _isna(value: Any) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
@@ -125,7 +129,7 @@ def _isna(value: object) -> bool:
 
 def image_formats() -> dict[str, str]:
     """The image formats matplotlib writes: suffix (without the dot) -> name, e.g. ``"png"``."""
-    _pyplot()
+    _use_matplotlib()
     from matplotlib.backend_bases import FigureCanvasBase
 
     return dict(FigureCanvasBase.get_supported_filetypes())

@@ -21,7 +21,7 @@ def arrow_type(column: ColumnSpec) -> pa.DataType:
     return _TYPES[column.kind]
 
 
-def arrow_field(column: ColumnSpec) -> pa.Field:
+def arrow_field(column: ColumnSpec) -> pa.Field[pa.DataType]:
     """The Arrow field of a column, with its description as metadata."""
     return pa.field(
         column.name,

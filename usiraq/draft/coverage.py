@@ -20,6 +20,10 @@ from usiraq.builders.mentions import unmatched_names
 from usiraq.draft.dates import find_dates
 from usiraq.draft.text import parse
 from usiraq.schema.record import Record
+from usiraq.schema.tables.claims import Claim
+from usiraq.schema.tables.events import EventMention
+from usiraq.schema.tables.force_figures import ForceFigure
+from usiraq.schema.tables.uncoded_numbers import UncodedNumber
 from usiraq.validation.checks.numbers_coded import Cover, numbers
 
 Span = tuple[int, int]
@@ -110,16 +114,16 @@ def _spans(inputs: BuildInputs, built: dict[str, list[Record]]) -> dict[str, dic
             begin = start + quote.find(words)
             spans[kind].setdefault(source_id, []).append((begin, begin + len(words)))
 
-    for row in built["claims"]:
+    for row in Claim.rows_in(built):
         spans["claims"].setdefault(row.source_id, []).append((row.char_start, row.char_end))
-    for row in built["force_figures"]:
-        add("numbers", row.source_id, row.quote, row.char_start, row.number_text)
-        add("dates", row.source_id, row.quote, row.char_start, row.as_of_as_written)
-    for row in built["event_mentions"]:
-        add("numbers", row.source_id, row.quote, row.char_start, row.date_as_written)
-        add("dates", row.source_id, row.quote, row.char_start, row.date_as_written)
-    for row in built["uncoded_numbers"]:
-        spans["numbers"].setdefault(row.source_id, []).append((row.char_start, row.char_end))
+    for figure in ForceFigure.rows_in(built):
+        add("numbers", figure.source_id, figure.quote, figure.char_start, figure.number_text)
+        add("dates", figure.source_id, figure.quote, figure.char_start, figure.as_of_as_written)
+    for mention in EventMention.rows_in(built):
+        add("numbers", mention.source_id, mention.quote, mention.char_start, mention.date_as_written)
+        add("dates", mention.source_id, mention.quote, mention.char_start, mention.date_as_written)
+    for uncoded in UncodedNumber.rows_in(built):
+        spans["numbers"].setdefault(uncoded.source_id, []).append((uncoded.char_start, uncoded.char_end))
     for source_id, text in inputs.texts.items():
         published = inputs.published(source_id)
         if published is not None and published.as_written and published.as_written in text:

@@ -263,7 +263,7 @@ def _elliptic(text: str, words: list[tuple[int, int, str]], number: Written, pre
             if not word[0].isalnum() or word.lower() in _PLACE_END:
                 break
             place_end = end
-        return Quantity(previous.counted), previous.counted_as_written, place_end, previous.char_start
+        return Quantity.of(previous.counted), previous.counted_as_written, place_end, previous.char_start
     return None
 
 

@@ -111,7 +111,8 @@ def _line_breaks(doc: Doc) -> Doc:
             starts[index] = -1
         elif before.text in _OPENING and index > 1 and doc[index - 2].whitespace_:
             starts[index - 1], starts[index] = 1, -1
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+    # thinc types the array as its own Ints2d, which a numpy array is at run time but not to mypy
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

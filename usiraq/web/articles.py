@@ -69,4 +69,4 @@ async def article(request: Any, datasette: Any) -> Any:
 def _path(value: str) -> str:
     from datasette.utils import tilde_encode
 
-    return tilde_encode(value)
+    return str(tilde_encode(value))

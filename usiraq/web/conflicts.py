@@ -79,9 +79,13 @@ async def _compared(datasette: Any) -> list[dict[str, Any]]:
             else pd.DataFrame(columns=list(model_for(name).model_fields))  # a release from before the table
             for name in SOURCE_TABLES
         }
-        return conflicts(tables, all=True).to_dict("records")
+        return [
+            {str(column): value for column, value in row.items()}
+            for row in conflicts(tables, all=True).to_dict("records")
+        ]
 
-    return await datasette.get_database().execute_fn(compute)
+    rows: list[dict[str, Any]] = await datasette.get_database().execute_fn(compute)
+    return rows
 
 
 async def _conflict(datasette: Any, row: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:

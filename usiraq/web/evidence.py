@@ -96,7 +96,7 @@ def row_path(row: Any, table: Table) -> str:
     """The row's key as Datasette writes it in a URL (tilde-encoded, comma-joined)."""
     from datasette.utils import path_from_row_pks
 
-    return path_from_row_pks(row, list(table.pks), not table.pks)
+    return str(path_from_row_pks(row, list(table.pks), not table.pks))
 
 
 def anchor(table: str, path: str) -> str:

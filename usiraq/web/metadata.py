@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from usiraq.schema.introspect import ColumnSpec
 
 DATABASE = "usiraq"
 
@@ -49,7 +52,7 @@ LABEL_COLUMNS: dict[str, str] = {
 """The column shown beside a key where another table links to this one."""
 
 
-def column_description(spec: Any) -> str:
+def column_description(spec: ColumnSpec) -> str:
     """A column's description, with its allowed values when the schema restricts them."""
     description = spec.description
     if spec.enum is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from datasette import hookimpl
 from datasette.utils import tilde_encode
+from pluggy import HookimplMarker
 
 from usiraq.web.articles import article, article_index
 from usiraq.web.conflicts import conflicts_page, warm_conflicts
@@ -16,6 +16,9 @@ from usiraq.web.search import search_page
 STATIC_MOUNT = "usiraq-static"
 PREVIEW = 300
 """Characters of an article's text shown in its cell before the link to the reader."""
+
+hookimpl = HookimplMarker("datasette")
+"""Datasette's own marker (``datasette.hookimpl`` is this), through pluggy, which is typed."""
 
 
 @hookimpl
