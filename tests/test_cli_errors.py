@@ -65,6 +65,9 @@ CASES = [
     (["draft", "a-file", "--published", "2024-01-01", "--out", "missing/draft.yaml"], "cannot write the draft"),
     (["coverage", "nosuch"], "unknown source id 'nosuch'"),
     (["coverage", "--root", "a-file"], "'a-file' is a file"),
+    (["coverage", "--root", "missing"], "Directory 'missing' does not exist"),
+    (["draft", "a-file", "--published", "2024-01-01", "--root", "missing"], "Directory 'missing' does not exist"),
+    (["draft", "a-file", "--published", "2024-01-01", "--out", "empty"], "'empty' is a directory"),
 ]
 
 

@@ -6,21 +6,13 @@ from pathlib import Path
 
 import click
 
+from usiraq.cli.options import dataset_root_option, out_option
+
 
 @click.command("build")
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="The dataset folder (sources.yaml, sources/, registry/, annotations/). Default: the package's dataset/.",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the release. Default: <root>/release.",
-)
-def command(root: Path | None, out: Path | None) -> None:
+@dataset_root_option
+@out_option("Where to write the release. Default: <root>/release.")
+def command(root: Path, out: Path | None) -> None:
     """Build the release tables (CSV, Parquet, datapackage.json) from the inputs.
 
     Every problem with the inputs is printed as file:line: message, and the

@@ -6,16 +6,13 @@ from pathlib import Path
 
 import click
 
+from usiraq.cli.options import dataset_root_option
+
 
 @click.command("coverage")
 @click.argument("source_id", required=False)
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The dataset folder. Default: the package's dataset/.",
-)
-def command(source_id: str | None, root: Path | None) -> None:
+@dataset_root_option
+def command(source_id: str | None, root: Path) -> None:
     """Audit the coding of every article (or of SOURCE_ID).
 
     Per article: the share of sentences with at least one claim, then a work
@@ -28,9 +25,7 @@ def command(source_id: str | None, root: Path | None) -> None:
     from usiraq.builders.outdir import check_dataset_root
     from usiraq.draft.coverage import audit
     from usiraq.draft.text import MissingSpacy
-    from usiraq.release.build import default_root
 
-    root = root if root is not None else default_root()
     try:
         from usiraq.builders.inputs import SOURCES_FILE, load
         from usiraq.schema.inputs import SourcesFile

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from usiraq.cli.options import json_option, package_argument
+
 
 @click.command("diff")
-@click.argument("old", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@package_argument("old")
+@package_argument("new")
+@json_option("Print the differences as JSON.")
 def command(old: Path, new: Path, as_json: bool) -> None:
     """List the rows added, removed and changed (by primary key) from OLD to NEW.
 

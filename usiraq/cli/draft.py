@@ -7,25 +7,19 @@ from pathlib import Path
 
 import click
 
+from usiraq.cli.options import dataset_root_option, json_option, out_option
+
 
 @click.command("draft")
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--published", required=True, help="The article's publication date: YYYY-MM-DD (or YYYY-MM, YYYY).")
 @click.option("--source-id", default=None, help="The article's id. Default: its file name without '.txt'.")
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the draft. Default: <root>/annotations/<source id>.yaml (not written with --json).",
+@out_option(
+    "Where to write the draft. Default: <root>/annotations/<source id>.yaml (not written with --json).", folder=False
 )
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
-@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON on stdout.")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The dataset folder whose registry is matched. Default: the package's dataset/.",
-)
+@json_option("Print the candidates as JSON on stdout.")
+@dataset_root_option
 def command(
     article: Path,
     published: str,
@@ -33,7 +27,7 @@ def command(
     out: Path | None,
     force: bool,
     as_json: bool,
-    root: Path | None,
+    root: Path,
 ) -> None:
     """Draft ARTICLE (UTF-8 text): actors, figures, uncoded numbers, dates and attributed claims.
 
@@ -51,9 +45,7 @@ def command(
     from usiraq.draft.source import UnusableInput, check_out, parse_published, read_article, source_id_for
     from usiraq.draft.text import MissingSpacy
     from usiraq.draft.writer import OutputExistsError, render, write_atomically
-    from usiraq.release.build import default_root
 
-    root = root if root is not None else default_root()
     try:
         entry = parse_published(published)
         sid = source_id_for(article, source_id)

@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from usiraq.cli.errors import InputError
+from usiraq.cli.options import out_option
 from usiraq.release.export import EXPORT_FORMATS
 
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="The folder to write.")
+@out_option("The folder to write.", required=True)
 def command(fmt: str, out: Path) -> None:
     """Write <OUT>/<table>.<format> for every table of the shipped release, datapackage.json and CODEBOOK.md.
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from usiraq.cli.errors import InputError
+from usiraq.cli.options import package_argument
 
 
 @click.command("info")
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@package_argument(required=False)
 def command(path: Path | None) -> None:
     """Print the version, the period the events cover, each article and each table's row count, and a citation.
 

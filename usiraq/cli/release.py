@@ -7,15 +7,11 @@ from pathlib import Path
 import click
 
 from usiraq.cli.errors import InputError
+from usiraq.cli.options import out_option
 
 
 @click.command("release")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The folder to write the zip and the wheel into. Default: dist/ in the checkout.",
-)
+@out_option("The folder to write the zip and the wheel into. Default: dist/ in the checkout.")
 @click.option("--no-wheel", is_flag=True, help="Write only the zip, not the wheel beside it.")
 def command(out: Path | None, no_wheel: bool) -> None:
     """Write usiraq-data-<version>.zip (CSV, Parquet, usiraq.xlsx, datapackage.json, docs, citation, licences).
