@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from usiraq.builders.mentions import AliasMatch
 from usiraq.draft.actors import Registry
 from usiraq.draft.candidates import Claim
-from usiraq.draft.text import Sentences, pipeline
+from usiraq.draft.text import Sentences, pipeline, word_patterns
 from usiraq.schema.enums import AttributionKind, Modality
 
 if TYPE_CHECKING:
@@ -200,9 +200,8 @@ _DOCUMENTS = re.compile(
     r"\b(?:cable|memo|memorandum|report|letter|statement|document|resolution|communiqu[eé]|decree|filing|transcript)\b",
     re.I,
 )
-_HEDGES: tuple[tuple[Modality, re.Pattern[str]], ...] = tuple(
-    (modality, re.compile(rf"\b(?:{words})\b", re.I))
-    for modality, words in (
+_HEDGES = word_patterns(
+    (
         (Modality.DECLINED_TO_COMMENT, r"declined to|refused to comment|opted not to comment|opted not to"),
         (Modality.DID_NOT_RESPOND, r"has not responded|have not responded|did not respond|could not be reached"),
         (Modality.DENIED, r"denied|denies|would not be|will not be"),

@@ -9,18 +9,32 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 
+Key = TypeVar("Key")
+
+
 class MissingSpacy(RuntimeError):
     """spaCy, which drafting needs, is not installed."""
+
+
+def word_patterns(table: Iterable[tuple[Key, str]], *, stems: bool = False) -> tuple[tuple[Key, re.Pattern[str]], ...]:
+    """Each key with its alternatives (``"plans to|will"``) as one case-blind pattern, in the table's order.
+
+    An alternative matches from the start of a word to the end of one, or,
+    with ``stems``, from the start of a word on ("withdraw" in "withdrawal").
+    """
+    end = "" if stems else r"\b"
+    return tuple((key, re.compile(rf"\b(?:{words}){end}", re.IGNORECASE)) for key, words in table)
 
 
 @cache

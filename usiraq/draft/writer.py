@@ -23,13 +23,13 @@ import yaml
 from usiraq.builders.quotes import find_all
 from usiraq.draft.article import Draft
 from usiraq.draft.candidates import ActorMention, Claim, DateExpression, Figure, NewActor, UncodedNumber
+from usiraq.draft.text import word_patterns
 from usiraq.schema.enums import EventStatus, Topic
 from usiraq.schema.generate.jsonschema import input_schema_for, yaml_modeline
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = tuple(
-    (topic, re.compile(rf"\b(?:{words})", re.I))
-    for topic, words in (
+_TOPICS = word_patterns(
+    (
         (Topic.ATTACKS, r"attack|strike|drone|rocket|wounded|killed|injured"),
         (Topic.WITHDRAWAL, r"withdraw|drawdown|expel|exit|leave|departure|evacuat"),
         (Topic.TROOP_PRESENCE, r"troops|soldiers|personnel|bases|presence|footprint|deployed|stationed"),
@@ -38,7 +38,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = tuple(
         (Topic.TALKS, r"talks|negotiat|dialogue|meeting|discussion"),
         (Topic.REGIONAL_TENSIONS, r"iran|militia|gaza|israel|hezbollah|hamas|region"),
         (Topic.IRAQI_POLITICS, r"parliament|prime minister|political|election|coalition government"),
-    )
+    ),
+    stems=True,
 )
 
 
