@@ -43,7 +43,7 @@ FIRST_ROW = 2
 
 READERS = 2
 """Threads reading CSV files into DuckDB at once."""
-DUCKDB_CONFIG = {
+DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "preserve_insertion_order": True,
     "allocator_flush_threshold": "8MB",
     "allocator_background_threads": True,
@@ -105,7 +105,8 @@ class Tables:
 
     def query(self, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
         """The rows ``sql`` selects (views are read first if the query names them as ``{table}``)."""
-        return self.connection.execute(self.expand(sql), list(parameters)).fetchall()
+        found: list[tuple[Any, ...]] = self.connection.execute(self.expand(sql), list(parameters)).fetchall()
+        return found
 
     def batches(self, sql: str, size: int = 2_000) -> Iterator[list[tuple[Any, ...]]]:
         """The rows ``sql`` selects, a batch at a time (for wide rows such as article texts)."""
