@@ -2,7 +2,8 @@
 
 The CSV is rewritten as a stream (a million rows never sit in memory) and
 its ``bytes`` and ``hash`` in datapackage.json are re-stamped; the Parquet
-twin is left as it was (only the CSV resources are compared).
+twin is left as it was (the validators' standards errors are compared:
+``parquet-twin`` reports the difference, Frictionless cannot see it).
 """
 
 from __future__ import annotations
@@ -56,15 +57,6 @@ def restamp(package: Path, relative: str) -> None:
         if resource.get("path") == relative:
             resource |= file_stamp(package / relative)
     descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def csv_only(package: Path) -> Path:
-    """A descriptor beside datapackage.json with only the CSV resources, for the Frictionless CLI."""
-    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["resources"] = [resource for resource in descriptor["resources"] if resource.get("format") == "csv"]
-    path = package / "frictionless-csv.json"
-    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def frictionless_keys(report: dict[str, Any]) -> set[Key]:

@@ -36,7 +36,7 @@ CASES = [
     (["validate", "not-json.json"], "not-json.json: malformed JSON at line 1, column 1"),
     (["validate", "empty"], "empty/datapackage.json: no such file"),
     (["validate", "a.parquet"], "a.parquet: not a datapackage.json: not UTF-8"),
-    (["validate", "--engine", "fast"], "'fast' is not one of 'auto', 'frictionless', 'duckdb'"),
+    (["validate", "--engine", "duckdb"], "No such option '--engine'"),
     (["info", "missing"], "Path 'missing' does not exist"),
     (["info", "not-json.json"], "not-json.json: malformed JSON at line 1, column 1"),
     (["info", "empty"], "empty/datapackage.json: no such file"),

@@ -120,11 +120,11 @@ def test_report_groups_by_table_and_counts_the_rest(pristine: Path, tmp_path: Pa
     lines = result.output.splitlines()
     assert lines[0].startswith("INVALID ")
     block = lines[lines.index("claims") :]
-    assert f"  enum-values: {len(claims)} errors" in block
-    assert sum(line.startswith("    row ") and "topic 'weather'" in line for line in block) == SHOWN_ERRORS
+    assert f"  frictionless/constraint-error: {len(claims)} errors" in block
+    assert sum(line.startswith("    row ") and '"weather"' in line for line in block) == SHOWN_ERRORS
     assert f"    ... and {len(claims) - SHOWN_ERRORS} more" in block
     data = json.loads(invoke(str(package), "--json").output)
-    entry = next(c for c in data["checks"] if c["code"] == "enum-values" and c["table"] == "claims")
+    entry = next(c for c in data["checks"] if c["code"] == "frictionless/constraint-error" and c["table"] == "claims")
     assert entry["error_count"] == len(claims)
     assert entry["errors"][0] == {"row": 2, "field": "topic", "message": entry["errors"][0]["message"]}
 

@@ -77,12 +77,12 @@ def wrong_number(folder: Path) -> None:
 
 FAULTS = [
     Fault("wrong type", "force_figures", wrong_type, "frictionless/type-error", "type-error"),
-    Fault("bad enum", "claims", bad_enum, "enum-values", "constraint-error"),
+    Fault("bad enum", "claims", bad_enum, "frictionless/constraint-error", "constraint-error"),
     Fault("missing required", "claims", missing_required, "frictionless/constraint-error", "constraint-error"),
-    Fault("duplicate primary key", "source_flags", duplicate_primary_key, "id-format", "primary-key"),
-    Fault("dangling foreign key", "claims", dangling_foreign_key, "references-resolve", "foreign-key"),
-    Fault("pattern violation", "source_flags", pattern_violation, "id-format", "constraint-error"),
-    Fault("wrong hash", "claims", wrong_hash, "file-integrity", "hash-count"),
+    Fault("duplicate primary key", "source_flags", duplicate_primary_key, "frictionless/primary-key", "primary-key"),
+    Fault("dangling foreign key", "claims", dangling_foreign_key, "frictionless/foreign-key", "foreign-key"),
+    Fault("pattern violation", "source_flags", pattern_violation, "frictionless/constraint-error", "constraint-error"),
+    Fault("wrong hash", "claims", wrong_hash, "frictionless/hash-count", "hash-count"),
     Fault("off-by-one span", "claims", off_by_one_span, "evidence-span", None),
     Fault("wrong number", "force_figures", wrong_number, "figure-values", None),
 ]

@@ -103,3 +103,18 @@ def test_an_impossible_date_is_named_not_shown_as_none(package: Path) -> None:
     assert all(error.row == number for _, error in found)
     assert any("2024-02-30" in error.message for _, error in found)
     assert all("None" not in error.message for _, error in found)
+
+
+def test_a_row_with_more_cells_than_the_header_is_reported_at_its_line(package: Path) -> None:
+    path = package / "csv" / "actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    width = len(read_csv(path)[0])
+    lines[3] = lines[3].rstrip("\n") + ",extra\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    mutate.restamp(package)
+    report = validate_package(package)
+    assert report.exit_code == 2
+    assert (
+        f"actors.csv: not a readable CSV file: line 4: the row starting on this line has {width + 1} cells"
+        in render(report)
+    )

@@ -1,4 +1,4 @@
-"""Validation of a usiraq data package: Frictionless plus the dataset's own checks.
+"""Validation of a usiraq data package: its Table Schema rules, as Frictionless checks them, and its own checks.
 
 :func:`usiraq.validation.package.open_package` reads a package without
 trusting it; :func:`usiraq.validation.validate.validate_package` runs every

@@ -3,15 +3,14 @@
 Each table becomes ``raw_<table>``: a column ``_row`` (the row number as
 Frictionless counts it: the header is row 1) and one text column per header
 position, ``c0``, ``c1``, ... (an empty cell is NULL, as Frictionless reads
-``""`` as missing). Two readers fill it the same way, line ends LF or CRLF:
+``""`` as missing). DuckDB's parallel CSV reader reads it with the
+package's dialect and no guessing, line ends LF or CRLF, into a table
+(``raw_<table>`` is a view adding ``_row`` from its insertion order).
 
-- ``python``: the standard library's CSV reader, strict about quotes; a short
-  row is padded with NULLs and extra cells are dropped (Frictionless reports
-  both). For packages small enough to go through Frictionless too.
-- ``duckdb``: DuckDB's parallel CSV reader with the same dialect and no
-  guessing, into a table (``raw_<table>`` is then a view adding ``_row``,
-  from the table's insertion order); a row with too few or too many cells
-  makes the file unusable. For packages too large for Frictionless.
+A file DuckDB refuses is read again by the standard library's CSV reader,
+strict about quotes, only to say where it goes wrong: the line of the first
+byte that is not UTF-8, of the row with an unclosed or stray quote, or of the
+first row whose number of cells is not the header's.
 """
 
 from __future__ import annotations
@@ -22,10 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 from usiraq.validation.package import PackageError
 
-READERS = ("python", "duckdb")
 _FIELD_LIMIT = 2**31 - 1
 BUFFER_BYTES = 64 << 20
 """DuckDB's CSV buffer: larger than its default, it reads a file with a third less work (measured on 750 MB of CSV)."""
@@ -36,22 +33,45 @@ def column(position: int) -> str:
     return f"c{position}"
 
 
-def load_raw(connection: Any, name: str, path: Path, reader: str) -> list[str]:
+def load_raw(connection: Any, name: str, path: Path) -> list[str]:
     """Load the CSV file ``path`` as ``raw_<name>``; return its header.
 
     Raises:
-        PackageError: the file cannot be read, is not UTF-8 or is not CSV.
+        PackageError: the file cannot be read, is not UTF-8 or is not CSV (naming the line).
 
     """
-    if reader == "duckdb":
-        return _load_with_duckdb(connection, name, path)
-    header, lines = read_csv(path)
-    width = len(header)
-    data: dict[str, Any] = {"_row": pa.array(range(2, len(lines) + 2), pa.int64())}
-    for position in range(width):
-        data[column(position)] = pa.array([_cell(line, position) for line in lines], pa.string())
-    connection.register(f"raw_{name}", pa.table(data))
+    header = _header(path)
+    if not header:
+        connection.execute(f'CREATE OR REPLACE TABLE "raw_{name}" AS SELECT NULL::BIGINT AS _row WHERE false')
+        return header
+    columns = ", ".join(f"'{column(position)}': 'VARCHAR'" for position in range(len(header)))
+    options = (
+        "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+        f"strict_mode = true, null_padding = false, buffer_size = {BUFFER_BYTES}, columns = {{{columns}}}"
+    )
+    names = ", ".join(column(position) for position in range(len(header)))
+    try:
+        connection.execute(
+            f'CREATE OR REPLACE TABLE "scan_{name}" AS SELECT {names} FROM read_csv(?, {options})', [str(path)]
+        )
+    except Exception as error:  # DuckDB raises its own error types for unreadable files
+        raise PackageError(_problem(path, str(error).splitlines()[0])) from None
+    connection.execute(f'CREATE OR REPLACE VIEW "raw_{name}" AS SELECT rowid + 2 AS _row, {names} FROM "scan_{name}"')
     return header
+
+
+def _problem(path: Path, refusal: str) -> str:
+    """Why DuckDB refused ``path``, found by the standard library's reader at its line; else DuckDB's words."""
+    ended = [0]
+    with _reading(path, ended) as records:
+        header = next(records, [])
+        for record in records:
+            if len(record) != len(header):
+                return (
+                    f"{path}: not a readable CSV file: line {ended[0] + 1}: the row starting on this line has "
+                    f"{len(record)} cells, the header {len(header)}"
+                )
+    return f"{path}: not a readable CSV file: {refusal}"
 
 
 def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -68,37 +88,6 @@ def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
     return lines[0], lines[1:]
 
 
-def _cell(line: list[str], position: int) -> str | None:
-    value = line[position] if position < len(line) else ""
-    return value or None
-
-
-def _load_with_duckdb(connection: Any, name: str, path: Path) -> list[str]:
-    header = _header(path)
-    if not header:
-        connection.execute(f'CREATE OR REPLACE TABLE "raw_{name}" AS SELECT NULL::BIGINT AS _row WHERE false')
-        return header
-    columns = ", ".join(f"'{column(position)}': 'VARCHAR'" for position in range(len(header)))
-    options = (
-        "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-        f"strict_mode = true, null_padding = false, buffer_size = {BUFFER_BYTES}, columns = {{{columns}}}"
-    )
-    names = ", ".join(column(position) for position in range(len(header)))
-    try:
-        connection.execute(
-            f'CREATE OR REPLACE TABLE "scan_{name}" AS SELECT {names} FROM read_csv(?, {options})', [str(path)]
-        )
-        connection.execute(
-            f'CREATE OR REPLACE VIEW "raw_{name}" AS SELECT rowid + 2 AS _row, {names} FROM "scan_{name}"'
-        )
-    except Exception as error:  # DuckDB raises its own error types for unreadable files
-        message = str(error).splitlines()[0]
-        if "unicode" in message.lower() or "utf" in message.lower():
-            raise PackageError(f"{path}: not UTF-8 ({message})") from None
-        raise PackageError(f"{path}: not a readable CSV file: {message}") from None
-    return header
-
-
 def _header(path: Path) -> list[str]:
     """The first record of a CSV file.
 
@@ -111,10 +100,13 @@ def _header(path: Path) -> list[str]:
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[Iterator[list[str]]]:
-    """The CSV records of ``path``, any failure to read them a :class:`PackageError` naming the file and line."""
+def _reading(path: Path, ended: list[int] | None = None) -> Iterator[Iterator[list[str]]]:
+    """The CSV records of ``path``, any failure to read them a :class:`PackageError` naming the file and line.
+
+    ``ended[0]`` is kept at the line on which the last record handed over before the current one ended.
+    """
     csv.field_size_limit(_FIELD_LIMIT)
-    ended = [0]  # the line on which the last complete record ended
+    ended = [0] if ended is None else ended
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             yield _records(csv.reader(handle, delimiter=",", quotechar='"', strict=True), ended)

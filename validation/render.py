@@ -15,16 +15,15 @@ def render(report: Report) -> str:
     summary = report.summary()
     total_rows = sum(report.rows.values())
     where = f"{report.package} (version {report.version or 'unknown'})"
-    engine = f", engine {report.engine}" if report.engine else ""
     if report.valid:
         return (
             f"VALID {where}: {len(report.rows)} tables, {total_rows} rows; "
-            f"{summary['checks']} checks passed in {report.seconds:.1f} s{engine}"
+            f"{summary['checks']} checks passed in {report.seconds:.1f} s"
         )
     lines = [
         f"INVALID {where}: {plural(summary['errors'], 'error')} in {summary['checks_failed']} of "
         f"{plural(summary['checks'], 'check')} "
-        f"({len(report.rows)} tables, {total_rows} rows, {report.seconds:.1f} s{engine})"
+        f"({len(report.rows)} tables, {total_rows} rows, {report.seconds:.1f} s)"
     ]
     table: object = object()
     for check in report.failed():

@@ -92,7 +92,6 @@ class Report:
 
     ``error`` is set (and ``checks`` empty) when the package could not be used
     at all: a missing or malformed descriptor, an unsafe path, an unreadable CSV.
-    ``engine`` says which engine was the standards gate (``frictionless`` or ``duckdb``).
     """
 
     package: str
@@ -101,7 +100,6 @@ class Report:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     error: str | None = None
-    engine: str | None = None
 
     @property
     def valid(self) -> bool:

@@ -1,105 +1,39 @@
-"""Frictionless' cell checks (types and constraints), in one DuckDB SQL scan per table.
+"""The standards gate's cell checks (types and constraints), in one DuckDB SQL scan per table.
 
-For each field, SQL generated from the field's Table Schema descriptor decides
-which cells are certainly fine: of a type every such cell parses as, within
-every constraint (required, minLength, maxLength, pattern, enum, minimum,
-maximum). That decision is sound but may be cautious: any cell SQL cannot vouch
-for (a non-ASCII digit, a pattern RE2 cannot run, a type without a rule here)
-goes to Frictionless' own cell reader, once per distinct value. So the errors
-are Frictionless' errors, with its types and notes, and a clean table costs
-one SQL scan, whatever its number of columns.
+For each field, :func:`usiraq.validation.typer.sound` decides in SQL which
+cells are certainly fine. Only the cells it cannot vouch for (none in a valid
+table, so a clean table costs one scan whatever its width) are read by
+Frictionless' own field cell reader, once per distinct value: it decides
+whether they are wrong and gives the note, so the errors are Frictionless'
+errors, with its types, notes and message wording.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from usiraq.validation.report import Finding
-from usiraq.validation.sqltext import literal, literals
-
-_UNSAFE_PATTERN = re.compile(r"\\[dDwWsSbBAZzGg1-9pPNuUxX]|\(\?[^:]|\[\[:|\{,")
-_INTEGER = "regexp_full_match({c}, '[+-]?[0-9]+')"
-_DATE = (
-    "(regexp_full_match({c}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND {c} >= '0001' "
-    "AND TRY_CAST({c} AS DATE) IS NOT NULL)"
-)
+from usiraq.validation.typer import present, sound
 
 TYPE_ERROR = "type-error"
 CONSTRAINT_ERROR = "constraint-error"
 
-
-def cell_expression(cell: str, missing: list[str]) -> str:
-    """The raw cell with the schema's missing values (other than the empty cell, already NULL) as NULL."""
-    others = [value for value in missing if value != ""]
-    if not others:
-        return cell
-    return f"CASE WHEN {cell} IN ({literals(others)}) THEN NULL ELSE {cell} END"
-
-
-def type_sound(field: Any, c: str) -> str:
-    """SQL true only for non-missing cells that certainly parse as the field's type."""
-    if field.type == "string" and field.format == "default":
-        return "true"
-    if field.type == "integer" and getattr(field, "bare_number", True):
-        return _INTEGER.format(c=c)
-    if field.type == "boolean":
-        values = [*field.true_values, *field.false_values]
-        return f"{c} IN ({literals(values)})" if values else "false"
-    if field.type == "date" and field.format == "default":
-        return _DATE.format(c=c)
-    return "false"
-
-
-def constraint_sound(field: Any, name: str, value: Any, c: str) -> str:
-    """SQL true only for non-missing cells that certainly meet constraint ``name``."""
-    if name in ("required", "unique"):
-        return "true"
-    if field.type == "string" and name in ("minLength", "maxLength") and isinstance(value, int):
-        return f"length({c}) {'>=' if name == 'minLength' else '<='} {value}"
-    if field.type == "string" and name == "enum" and isinstance(value, list):
-        return f"{c} IN ({literals(value)})" if value else "false"
-    if field.type == "string" and name == "pattern" and isinstance(value, str) and re2_safe(value):
-        return f"regexp_matches({c}, {literal('^' + value + chr(10) + '?$')})"
-    if field.type == "integer" and name in ("minimum", "maximum") and isinstance(value, int):
-        return f"TRY_CAST({c} AS HUGEINT) {'>=' if name == 'minimum' else '<='} {value}"
-    return "false"
-
-
-def re2_safe(pattern: str) -> bool:
-    """True when RE2 reads ``pattern`` as Python does: no escaped classes (digit, word, space), no flags."""
-    if _UNSAFE_PATTERN.search(pattern):
-        return False
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
-
-
-def sound(field: Any, c: str) -> str:
-    """SQL true only for cells Frictionless certainly finds nothing wrong with."""
-    constraints = field.constraints or {}
-    required = bool(constraints.get("required"))
-    parts = [type_sound(field, c)]
-    parts += [constraint_sound(field, name, value, c) for name, value in constraints.items()]
-    fine = " AND ".join(f"({part})" for part in parts)
-    missing = "false" if required else f"{c} IS NULL"
-    return f"coalesce({missing} OR ({c} IS NOT NULL AND {fine}), false)"
+Cell = tuple[int, int, str, Finding]
 
 
 def cell_errors(
-    tables: Any, table: str, fields: list[Any], cells: list[str | None], missing: list[str]
-) -> Iterator[tuple[int, int, str, Finding]]:
-    """(row, field position, code, finding) for every cell Frictionless would report.
+    tables: Any, table: str, fields: Sequence[Any], cells: Sequence[str | None], missing: Sequence[str]
+) -> Iterator[Cell]:
+    """(row, field position, error type, finding) for every cell Frictionless would report.
 
-    ``cells`` gives each field's raw column (``None`` where the header has no
-    such column). One scan of the table returns only the rows with a cell SQL
-    cannot vouch for, and which of their cells those are.
+    ``fields`` are Frictionless' fields of the resource's Table Schema,
+    ``cells`` each field's raw column (``None`` where the header has no such
+    column). One scan returns only the rows with a cell SQL cannot vouch for,
+    and which of their cells those are.
     """
     checked = [
-        (position, field, raw, sound(field, cell_expression(raw, missing)))
+        (position, field, raw, sound(field.to_descriptor(), present(raw, missing)))
         for position, (field, raw) in enumerate(zip(fields, cells, strict=True), start=1)
         if raw is not None
     ]

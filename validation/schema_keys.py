@@ -1,9 +1,9 @@
 """Frictionless' primary-key, unique and foreign-key checks, as DuckDB SQL over whole columns.
 
 Keys compare typed values, as Frictionless does: a cell that is not of its
-field's type is missing (NULL) for the key. Integers, booleans and dates are
-typed in SQL (integers with ASCII digits; a key cell Frictionless reads with
-other digits is taken as missing here). A duplicate primary key points at the
+field's type is missing (NULL) for the key. The typed values are
+:func:`usiraq.validation.typer.value`'s (integers with ASCII digits; a key
+cell only Frictionless' reader parses is taken as missing here). A duplicate primary key points at the
 previous row with the same key; a key whose cells are all missing is an error;
 a foreign key whose cells are all missing is not checked.
 """
@@ -14,26 +14,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from usiraq.validation.report import Finding
-from usiraq.validation.schema_cells import cell_expression, type_sound
-from usiraq.validation.sqltext import literals
-
-
-def typed(field: Any, raw: str | None, missing: list[str]) -> str:
-    """The SQL of a field's typed value for key comparisons (NULL if missing or not of the type)."""
-    if raw is None:
-        return "NULL"
-    c = cell_expression(raw, missing)
-    if field.type == "integer":
-        return f"CASE WHEN {type_sound(field, c)} THEN TRY_CAST({c} AS HUGEINT) END"
-    if field.type == "date":
-        return f"CASE WHEN {type_sound(field, c)} THEN TRY_CAST({c} AS DATE) END"
-    if field.type == "boolean":
-        truth = literals(field.true_values) or "NULL"
-        falsity = literals(field.false_values) or "NULL"
-        return f"CASE WHEN {c} IN ({truth}) THEN true WHEN {c} IN ({falsity}) THEN false END"
-    if field.type == "string":
-        return c
-    return f"CASE WHEN {type_sound(field, c)} THEN {c} END"
 
 
 def key_view(tables: Any, table: str, names: list[str], exprs: dict[str, str]) -> str:

@@ -7,10 +7,10 @@ row by row in Python. For each release table:
 - ``raw_<table>``: the CSV cells as text by header position (see
   :mod:`usiraq.validation.loading`), with ``_row``, the row number as
   Frictionless counts it;
-- ``<table>``: the model's columns by name, with the model's types (a table
-  for small packages, typed once; a view for large ones, typed as read);
-  a cell that does not parse as its column's type is NULL there (Frictionless,
-  or the DuckDB engine, reports the cell itself);
+- ``<table>`` (a view): the model's columns by name, typed as read by the one
+  typer (:func:`usiraq.validation.typer.value`) from the Table Schema fields
+  the models generate; a cell that does not parse as its column's type is
+  NULL there (the standards gate reports the cell itself);
 - ``source_texts`` (a view): each source_id's text (the last row wins if the
   id repeats), and its length in code points, ``size`` (counted once, as
   checks join it to millions of rows).
@@ -21,7 +21,6 @@ check reports it missing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -31,20 +30,20 @@ from pathlib import Path
 from typing import Any
 
 from usiraq.schema import TABLE_NAMES, model_for
-from usiraq.schema.introspect import ColumnSpec, columns
+from usiraq.schema.generate.frictionless import field_descriptor
+from usiraq.schema.introspect import columns
 from usiraq.validation.hashes import file_digest
 from usiraq.validation.loading import column, load_raw
 from usiraq.validation.package import LocalPackage, PackageError
 from usiraq.validation.sqltext import identifier, identifiers
+from usiraq.validation.typer import sql_type, value
 
 FIRST_ROW = 2
 """Row number of the first data row (the header is row 1, as Frictionless counts)."""
 
-_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 READERS = 2
 """Threads reading CSV files into DuckDB at once."""
-DUCKDB_CONFIG = {
+DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "preserve_insertion_order": True,
     "allocator_flush_threshold": "8MB",
     "allocator_background_threads": True,
@@ -61,12 +60,10 @@ class Tables:
 
     Attributes:
         package: the package.
-        reader: how the CSV files are read: ``python`` or ``duckdb`` (see :mod:`usiraq.validation.loading`).
 
     """
 
     package: LocalPackage
-    reader: str = "python"
     _connection: Any = None
     _owner: int = 0
     _cursors: dict[int, Any] = field(default_factory=dict)
@@ -108,7 +105,8 @@ class Tables:
 
     def query(self, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
         """The rows ``sql`` selects (views are read first if the query names them as ``{table}``)."""
-        return self.connection.execute(self.expand(sql), list(parameters)).fetchall()
+        found: list[tuple[Any, ...]] = self.connection.execute(self.expand(sql), list(parameters)).fetchall()
+        return found
 
     def batches(self, sql: str, size: int = 2_000) -> Iterator[list[tuple[Any, ...]]]:
         """The rows ``sql`` selects, a batch at a time (for wide rows such as article texts)."""
@@ -148,11 +146,11 @@ class Tables:
     def load_all(self) -> dict[str, int]:
         """Read every table now (a missing one as no rows); return the row count of each table present.
 
-        With DuckDB reading, :data:`READERS` threads read the files side by
-        side, largest first (DuckDB reads one file in few threads when its
-        buffers are large, and large buffers cost less work per byte). After
-        this, the checks only read the database, so they may run in threads
-        side by side, each through its own cursor.
+        :data:`READERS` threads read the files side by side, largest first
+        (DuckDB reads one file in few threads when its buffers are large, and
+        large buffers cost less work per byte). After this, the checks only
+        read the database, so they may run in threads side by side, each
+        through its own cursor.
 
         Raises:
             PackageError: if a CSV file is missing, not UTF-8 or not CSV (the
@@ -160,12 +158,11 @@ class Tables:
 
         """
         present = [name for name in TABLE_NAMES if self.present(name)]
-        if self.reader == "duckdb":
-            largest = sorted(present, key=self._csv_bytes, reverse=True)
-            with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="usiraq-read") as pool:
-                reads = {name: pool.submit(self.view, name) for name in largest}
-            for name in present:  # the first failure in release order is the one reported
-                reads[name].result()
+        largest = sorted(present, key=self._csv_bytes, reverse=True)
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="usiraq-read") as pool:
+            reads = {name: pool.submit(self.view, name) for name in largest}
+        for name in present:  # the first failure in release order is the one reported
+            reads[name].result()
         for name in TABLE_NAMES:
             self.view(name)
         return {name: self.count(name) for name in present}
@@ -210,16 +207,15 @@ class Tables:
             self._connection = None
 
     def _load(self, name: str) -> None:
-        specs = columns(model_for(name))
+        fields = [field_descriptor(spec) for spec in columns(model_for(name))]
         if self.present(name):
-            header = load_raw(self.connection, name, self.package.resource_path(name, "csv"), self.reader)
+            header = load_raw(self.connection, name, self.package.resource_path(name, "csv"))
         else:
             header = []
             self.connection.execute(f'CREATE OR REPLACE VIEW "raw_{name}" AS SELECT NULL::BIGINT AS _row WHERE false')
         positions = {label: position for position, label in enumerate(header)}
-        typed = ", ".join(typed_column(spec, positions.get(spec.name)) for spec in specs)
-        kind = "TABLE" if self.reader == "python" else "VIEW"  # small packages: typed once; large: typed as read
-        self.connection.execute(f'CREATE OR REPLACE {kind} "{name}" AS SELECT _row, {typed} FROM "raw_{name}"')
+        typed = ", ".join(_typed(field, positions.get(field["name"])) for field in fields)
+        self.connection.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT _row, {typed} FROM "raw_{name}"')
         if name == "sources":
             self._source_texts()
         self._headers[name] = header
@@ -247,47 +243,8 @@ _UNIQUE_TEXTS = "SELECT source_id, text FROM sources WHERE source_id IS NOT NULL
 _LAST_TEXTS = "SELECT source_id, arg_max(text, _row) AS text FROM sources WHERE text IS NOT NULL GROUP BY source_id"
 _LAST_TEXTS = _LAST_TEXTS.replace("WHERE", "WHERE source_id IS NOT NULL AND")
 
-_SQL_TYPES = {"string": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "boolean": "BOOLEAN", "date": "DATE"}
 
-
-def typed_column(spec: ColumnSpec, position: int | None) -> str:
-    """The SQL of one typed column: the cell parsed as :func:`parse_cell` parses it, else NULL."""
-    name = identifier(spec.name)
-    if position is None:
-        return f"NULL::{_SQL_TYPES[spec.kind]} AS {name}"
-    cell = column(position)
-    expression = {
-        "integer": f"CASE WHEN regexp_full_match({cell}, '[+-]?[0-9]{{1,18}}') THEN CAST({cell} AS BIGINT) END",
-        "boolean": f"CASE {cell} WHEN 'true' THEN true WHEN 'false' THEN false END",
-        "date": (
-            f"CASE WHEN regexp_full_match({cell}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND {cell} >= '0001' "
-            f"THEN TRY_CAST({cell} AS DATE) END"
-        ),
-    }.get(spec.kind, cell)
-    return f"{expression} AS {name}"
-
-
-def parse_cell(text: str | None, spec: ColumnSpec) -> Any:
-    """A CSV cell as a Python value of its column's type; ``None`` for empty or unparsable.
-
-    The typed views parse cells the same way in SQL (digits are ASCII there).
-    """
-    if text is None or text == "":
-        return None
-    kind = spec.kind
-    if kind == "integer":
-        return int(text) if _INTEGER.match(text) else None
-    if kind == "boolean":
-        return {"true": True, "false": False}.get(text)
-    if kind == "date":
-        return _date(text)
-    return text
-
-
-def _date(text: str) -> dt.date | None:
-    if not _DATE.match(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+def _typed(field: dict[str, Any], position: int | None) -> str:
+    """The select item of one typed column: the raw cell at header ``position`` typed, or NULL if there is none."""
+    typed = value(field, column(position)) if position is not None else f"NULL::{sql_type(field)}"
+    return f"{typed} AS {identifier(field['name'])}"

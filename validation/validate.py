@@ -1,15 +1,16 @@
-"""Validate a data package: the standards gate (Frictionless, or its DuckDB engine), then every check of the registry.
+"""Validate a data package: read it once into DuckDB, then the standards gate and every check of the registry.
 
-Two engines give the same report structure and codes:
+One path for every package, the shipped release as a million-claim one:
 
-- ``frictionless``: Frictionless validates the CSV resources row by row. The
-  shipped release and every small package go this way.
-- ``duckdb``: the same checks as SQL over whole columns
-  (:mod:`usiraq.validation.duckdb_run`), and the CSV files read by DuckDB,
-  for packages too large for Frictionless.
-
-``auto`` picks ``duckdb`` above :data:`ROW_THRESHOLD` rows. The dataset's own
-checks run on either, in SQL over the same DuckDB tables.
+1. the CSV files are read once into one in-memory DuckDB database
+   (:class:`usiraq.validation.tables.Tables`), while a thread hashes every
+   resource file;
+2. the standards gate (:mod:`usiraq.validation.standards`): the descriptor
+   against the Data Package profile (by Frictionless), then every Table
+   Schema rule of the descriptor as SQL from the one typer, with
+   Frictionless' error types, rows and fields;
+3. the dataset's own checks (:data:`usiraq.validation.checks.registry.CHECKS`),
+   as SQL over the same tables.
 
 Example:
     >>> report = validate_package()  # the shipped release
@@ -30,53 +31,41 @@ from pathlib import Path
 from usiraq.schema import TABLE_NAMES
 from usiraq.validation.checks.base import Check
 from usiraq.validation.checks.registry import CHECKS
-from usiraq.validation.engines import ENGINES
-from usiraq.validation.frictionless_run import CODE_PREFIX, run_frictionless
-from usiraq.validation.package import LocalPackage, PackageError, open_package, resource_format
+from usiraq.validation.package import LocalPackage, PackageError, open_package
 from usiraq.validation.report import CheckResult, Finding, Report
+from usiraq.validation.standards import CODE_PREFIX, run_standards
 from usiraq.validation.tables import Tables
 
-ROW_THRESHOLD = 100_000
-"""Above this many CSV rows (all tables together), ``auto`` validates with the DuckDB engine."""
 STEPS: tuple[str, ...] = ("read", "standards", *(check.code for check in CHECKS))
 """The steps of a validation, in order: reading the tables, the standards gate, each check."""
 
 WORKERS = 2
-"""Threads running the standards gate and the checks of a package read by DuckDB."""
+"""Threads running the standards gate and the checks side by side, each through its own cursor."""
 
 _CHECK_ORDER = [CODE_PREFIX, *(check.code for check in CHECKS)]
-_CHUNK = 1 << 20
 
 Progress = Callable[[str], None]
 Coded = tuple[str, Finding]
 
 
-def validate_package(path: str | Path | None = None, engine: str = "auto", progress: Progress | None = None) -> Report:
+def validate_package(path: str | Path | None = None, progress: Progress | None = None) -> Report:
     """Validate the package at ``path`` (a datapackage.json or its folder; ``None``: the shipped release).
 
     Args:
         path: the package.
-        engine: ``frictionless``, ``duckdb``, or ``auto`` (by size, see :data:`ROW_THRESHOLD`).
         progress: called with the name of each step in :data:`STEPS` as it starts (steps after
             ``read`` may run side by side; calls never overlap).
 
     Never raises for a bad package: a package that cannot be used at all
     (missing or malformed descriptor, unsafe resource path, unreadable CSV)
     gives a report whose ``error`` says why and whose exit code is 2.
-
-    Raises:
-        ValueError: for an unknown engine.
-
     """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     started = time.perf_counter()
     step = progress or _quiet
     try:
         package = open_package(path)
-        chosen = choose_engine(package, engine)
         step("read")
-        tables = Tables(package, reader="duckdb" if chosen == "duckdb" else "python")
+        tables = Tables(package)
         tables.prefetch(resource_files(package))
         rows = tables.load_all()
     except PackageError as error:
@@ -85,36 +74,13 @@ def validate_package(path: str | Path | None = None, engine: str = "auto", progr
     report = Report(
         package=str(package.descriptor_path), version=version if isinstance(version, str) else None, rows=rows
     )
-    report.engine = chosen
     try:
-        _run_steps(report, tables, chosen, list(rows), step)
+        _run_steps(report, tables, list(rows), step)
     finally:
         tables.close()
     report.checks.sort(key=_order)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def choose_engine(package: LocalPackage, engine: str) -> str:
-    """The engine to use: as asked, or for ``auto`` by the number of CSV rows (counted by line breaks)."""
-    if engine != "auto":
-        return engine
-    return "duckdb" if csv_lines(package) > ROW_THRESHOLD else "frictionless"
-
-
-def csv_lines(package: LocalPackage) -> int:
-    """The line breaks in the package's CSV files: an upper bound of their rows, found at disk speed."""
-    total = 0
-    for resource in package.resources:
-        if resource_format(resource) != "csv" or not isinstance(resource.get("path"), str):
-            continue
-        try:
-            with package.local_file(resource["path"]).open("rb") as handle:
-                while chunk := handle.read(_CHUNK):
-                    total += chunk.count(b"\n")
-        except (PackageError, OSError):
-            continue
-    return total
 
 
 def resource_files(package: LocalPackage) -> list[tuple[Path, str]]:
@@ -142,14 +108,12 @@ def _shown(path: str | Path | None) -> str:
     return str(path)
 
 
-def _run_steps(report: Report, tables: Tables, engine: str, present: list[str], step: Progress) -> None:
-    """Run the standards gate and every check, side by side on large packages; add what they find in run order.
+def _run_steps(report: Report, tables: Tables, present: list[str], step: Progress) -> None:
+    """Run the standards gate and every check side by side; add what they find in run order.
 
-    With DuckDB reading the tables, :data:`WORKERS` threads run the steps,
-    each through its own cursor (DuckDB runs their queries at once, and
-    Python work in one check overlaps SQL in another). Packages read by
-    Python (the Frictionless engine's) run the steps one after another in
-    this thread. The report is the same either way.
+    :data:`WORKERS` threads run the steps, each through its own cursor
+    (DuckDB runs their queries at once, and Python work in one check
+    overlaps SQL in another). The report is the same as with one thread.
     """
     lock = threading.Lock()
 
@@ -157,14 +121,11 @@ def _run_steps(report: Report, tables: Tables, engine: str, present: list[str], 
         with lock:
             step(name)
 
-    tasks: list[tuple[str, Callable[[], list[Coded]]]] = [("standards", lambda: _standards(tables, engine))]
+    tasks: list[tuple[str, Callable[[], list[Coded]]]] = [("standards", partial(_standards, tables))]
     tasks += [(check.code, partial(_findings, check, tables)) for check in CHECKS]
-    if tables.reader == "duckdb":
-        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="usiraq-check") as pool:
-            futures = [pool.submit(_started, started, name, task) for name, task in tasks]
-            found = [future.result() for future in futures]
-    else:
-        found = [_started(started, name, task) for name, task in tasks]
+    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="usiraq-check") as pool:
+        futures = [pool.submit(_started, started, name, task) for name, task in tasks]
+        found = [future.result() for future in futures]
     for code, finding in found[0]:
         report.result(code, finding.table).add(finding)
     failed = {check.table for check in report.checks}
@@ -182,14 +143,10 @@ def _started(started: Progress, name: str, task: Callable[[], list[Coded]]) -> l
     return task()
 
 
-def _standards(tables: Tables, engine: str) -> list[Coded]:
+def _standards(tables: Tables) -> list[Coded]:
     """The standards gate's errors; a gate that crashes on a hostile package reports the crash as its error."""
     try:
-        if engine == "duckdb":
-            from usiraq.validation.duckdb_run import run_duckdb
-
-            return list(run_duckdb(tables))
-        return list(run_frictionless(tables.package))
+        return list(run_standards(tables))
     except Exception as error:  # the gate must not crash the report on a hostile package
         return [(f"{CODE_PREFIX}/exception", Finding(None, _crash(error)))]
 

@@ -8,21 +8,12 @@ from pathlib import Path
 
 import click
 
-from usiraq.validation.engines import ENGINES
-
 
 @click.command("validate")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (see docs/VALIDATION.md).")
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="auto",
-    show_default=True,
-    help="Standards gate: Frictionless row by row, or the same checks as DuckDB SQL (auto: DuckDB for large packages).",
-)
-def command(path: Path | None, as_json: bool, engine: str) -> None:
-    """Validate a data package: Frictionless plus the dataset's own checks.
+def command(path: Path | None, as_json: bool) -> None:
+    """Validate a data package: its Table Schemas' rules plus the dataset's own checks.
 
     PATH is a datapackage.json or the folder holding one; without it, the
     release shipped with usiraq is validated. Exit code 0: valid; 1: invalid;
@@ -36,7 +27,7 @@ def command(path: Path | None, as_json: bool, engine: str) -> None:
 
     try:
         with progress_bar("validating", STEPS) as step:
-            report = validate_package(path, engine=engine, progress=step)
+            report = validate_package(path, progress=step)
     except Exception as error:  # the report covers every bad package; this is a last guard
         report = Report(package=str(path), error=f"unexpected {type(error).__name__}: {error}")
     if as_json:

@@ -36,7 +36,7 @@ def span_error(source_id: str, quote: str, start: int, end: int, size: int, foun
     """Why the span ``start:end`` of an article of ``size`` characters, holding ``found``, is not ``quote``.
 
     A row whose source_id is dangling or whose cells are missing or mistyped
-    is not checked here (references-resolve and Frictionless report it).
+    is not checked here (the standards gate reports it).
     """
     if found is None:
         return _impossible_span(source_id, start, end, size)

@@ -39,7 +39,8 @@ def _resource_errors(tables: Tables, model: type[Record], fmt: str) -> Iterator[
     except PackageError:
         yield Finding(table, f"the package has no {fmt} resource for table {table}")
         return
-    path = given.get("path") if isinstance(given.get("path"), str) else f"{fmt}/{table}.{fmt}"
+    declared = given.get("path")
+    path = declared if isinstance(declared, str) else f"{fmt}/{table}.{fmt}"
     expected = generated_resource(model, path=path, fmt=fmt)
     for key, value in expected.items():
         if key not in _OWN_KEYS and given.get(key) != value:

@@ -10,16 +10,13 @@ from __future__ import annotations
 from usiraq.validation.checks import (
     alias_occurs,
     date_order,
-    enum_values,
     evidence_phrases,
     evidence_span,
     figure_values,
     file_integrity,
-    id_format,
     numbers_coded,
     package_resources,
     parquet_twin,
-    references_resolve,
     source_text,
     tension_claims,
     tension_sides,
@@ -34,9 +31,6 @@ PACKAGE_CHECKS: tuple[Check, ...] = (
 """Checks of the package as files: resources, sizes and hashes, the Parquet twins."""
 
 DATASET_CHECKS: tuple[Check, ...] = (
-    id_format.CHECK,
-    enum_values.CHECK,
-    references_resolve.CHECK,
     source_text.CHECK,
     evidence_span.CHECK,
     evidence_phrases.CHECK,

@@ -3,7 +3,7 @@
 Where a span of ``tension_sides`` names a ``claim_id``, the claim must be in
 the span's article and its quote must overlap the span: the claim is the
 coded statement those words belong to, not another one. A dangling claim_id
-is left to references-resolve.
+is left to the standards gate (its foreign keys).
 """
 
 from __future__ import annotations
