@@ -124,7 +124,10 @@ def test_titles_with_abbreviations_and_connectors_are_one_name() -> None:
 
 def test_every_node_has_its_line(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text("source: a\nclaims:\n  - id: c1\n    quote: x\n  - id: c2\n    modality: maybe\n", encoding="utf-8")
+    path.write_text(
+        "source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n  - claim_id: c2\n    modality: maybe\n",
+        encoding="utf-8",
+    )
     doc = load_yaml(path)
     assert doc.line(("claims", 1, "modality")) == 6
     assert doc.line(("claims", 1, "missing_key")) == 5
@@ -139,7 +142,7 @@ def test_dates_stay_as_written(tmp_path: Path) -> None:
 
 def test_a_repeated_key_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text("source: a\nsource: b\n", encoding="utf-8")
+    path.write_text("source_id: a\nsource_id: b\n", encoding="utf-8")
     with pytest.raises(BuildError) as caught:
         load_yaml(path)
     assert caught.value.problems[0].line == 2
@@ -149,7 +152,7 @@ def test_a_repeated_key_is_an_error(tmp_path: Path) -> None:
 def test_a_bad_enum_value_is_one_line_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(
-        "source: a\nclaims:\n  - id: c1\n    quote: x\n    attribution: unattributed\n    modality: maybe\n"
+        "source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n    attribution_kind: unattributed\n    modality: maybe\n"
         "    topic: talks\n    content: x\n",
         encoding="utf-8",
     )
@@ -162,7 +165,7 @@ def test_a_bad_enum_value_is_one_line_with_its_place(tmp_path: Path) -> None:
 
 def test_an_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text("source: a\nclaims:\n  - id: c1\n    quote: x\n    modalty: asserted\n", encoding="utf-8")
+    path.write_text("source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n    modalty: asserted\n", encoding="utf-8")
     with pytest.raises(BuildError) as caught:
         validate(load_yaml(path), AnnotationFile)
     messages = {p.message for p in caught.value.problems}
