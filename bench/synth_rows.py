@@ -20,10 +20,10 @@ from synth_article import Article
 from synth_registry import Registry
 from synthetic import actor_entries, event_entries
 from usiraq.builders import dates
-from usiraq.builders.tables import events
 from usiraq.builders.errors import Where
 from usiraq.builders.inputs import Item
 from usiraq.builders.mentions import AliasMatcher
+from usiraq.builders.tables import events
 from usiraq.schema.inputs import DateSpec, PublishedEntry
 from usiraq.schema.measures import text_measures
 from usiraq.schema.record import Record

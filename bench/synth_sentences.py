@@ -217,8 +217,9 @@ class Writer:
         attribution = "unattributed" if speaker is None else speaker.attribution
         if quoted and attribution == "reported_speech":
             attribution = "direct_quote"
+        label = slug(speaker.label if speaker else "article")[:30].strip("-")
         fields = {
-            "claim_id": f"{self.prefix}-c{self.claims:02d}-{slug(speaker.label if speaker else 'article')[:30].strip('-')}",
+            "claim_id": f"{self.prefix}-c{self.claims:02d}-{label}",
             "speaker_actor_id": speaker.actor if speaker else None,
             "speaker_as_written": named,
             "attribution_kind": attribution,

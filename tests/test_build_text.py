@@ -152,8 +152,8 @@ def test_a_repeated_key_is_an_error(tmp_path: Path) -> None:
 def test_a_bad_enum_value_is_one_line_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(
-        "source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n    attribution_kind: unattributed\n    modality: maybe\n"
-        "    topic: talks\n    content: x\n",
+        "source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n    attribution_kind: unattributed\n"
+        "    modality: maybe\n    topic: talks\n    content: x\n",
         encoding="utf-8",
     )
     with pytest.raises(BuildError) as caught:
