@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
-from test_build_support import REAL
+from test_build_support import FIXTURE, REAL, copy_dataset, edit
 from usiraq.builders.errors import BuildError, InputError
-from usiraq.builders.inputs import load, validate
+from usiraq.builders.inputs import load, load_inputs, validate
 from usiraq.builders.mentions import find_aliases, unmatched_names
 from usiraq.builders.messages import error_messages
 from usiraq.builders.quotes import describe_differences, resolve
@@ -178,3 +178,29 @@ def test_a_number_where_text_is_due_asks_for_quotes() -> None:
         Selector.model_validate({"quote": 2014})
     ((_, message),) = error_messages(caught.value, Selector)
     assert message == "quote: YAML read 2014 as a int; write it in quotes to keep it as text"
+
+
+
+OLD_KEYS = [
+    ("sources.yaml", "  - source_id: fx1_focus", "  - id: fx1_focus", "sources[0].id", "source_id"),
+    ("sources.yaml", "related_source_id:", "related_source:", "sources[1].flags[0].related_source", "related_source_id"),
+    ("registry/actors.yaml", "actor_type: state", "type: state", "actors[0].type", "actor_type"),
+    ("registry/actors.yaml", "alias_kind: abbreviation", "kind: abbreviation", "actors[0].aliases[0].kind", "alias_kind"),
+    ("registry/tensions.yaml", "  - tension_id: fx2-no", "  - id: fx2-no", "tensions[0].id", "tension_id"),
+    ("registry/tensions.yaml", "claim_id: fx2-ryder-", "claim: fx2-ryder-", "tensions[0].b[0].claim", "claim_id"),
+    ("annotations/fx2_icaro.yaml", "speaker_actor_id: pat", "speaker: pat", "claims[0].speaker", "speaker_actor_id"),
+    ("annotations/fx2_icaro.yaml", "force_actor_id: us", "force: us", "figures[0].force", "force_actor_id"),
+]
+"""Keys as written for 0.2.0: (file, new text, old text, where, the new name the message must give)."""
+
+
+@pytest.mark.parametrize(("name", "new", "old", "where", "key"), OLD_KEYS)
+def test_a_key_written_for_0_2_0_is_told_its_new_name(
+    name: str, new: str, old: str, where: str, key: str, tmp_path: Path
+) -> None:
+    root = copy_dataset(FIXTURE, tmp_path / "dataset")
+    edit(root / name, new, old)
+    with pytest.raises(BuildError) as caught:
+        load_inputs(root)
+    messages = [problem.message for problem in caught.value.problems]
+    assert any(message.startswith(f"{where}: unknown key; did you mean {key!r}?") for message in messages), messages
