@@ -16,16 +16,14 @@ those tables); a builder that reads no table takes the inputs alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from usiraq.builders.inputs import BuildInputs
 from usiraq.builders.tables import actors, claims, events, force_figures, sources, tensions, uncoded_numbers
 from usiraq.schema import TABLE_NAMES
 from usiraq.schema.record import Record
-
-Rows = Sequence[Record]
-"""The rows of one table, as a builder makes them and as a later builder reads them."""
 
 Build = Callable[..., list[Record]]
 """A table's builder: ``build(inputs, *rows of the tables it reads)``, returning the table's rows."""
@@ -37,6 +35,17 @@ class Builder:
 
     build: Build
     reads: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Refuse a function whose parameters are not ``inputs`` and then the tables read, in order.
+
+        Raises:
+            TypeError: the parameters differ.
+
+        """
+        parameters = tuple(inspect.signature(self.build).parameters)
+        if parameters != ("inputs", *self.reads):
+            raise TypeError(f"{self.build.__name__}{parameters} must take (inputs, {', '.join(self.reads)})")
 
     def run(self, inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
         """The rows of the table, from the inputs and the rows of the tables it reads, taken from ``built``."""
@@ -70,7 +79,9 @@ def build_order(builders: dict[str, Builder]) -> tuple[str, ...]:
         ValueError: a table reads a table that is not listed, or the tables read each other in a cycle.
 
     Example:
-        >>> build_order({"b": Builder(len, reads=("a",)), "a": Builder(len)})
+        >>> def a(inputs): ...
+        >>> def b(inputs, a): ...
+        >>> build_order({"b": Builder(b, reads=("a",)), "a": Builder(a)})
         ('a', 'b')
 
     """

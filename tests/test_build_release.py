@@ -48,8 +48,19 @@ def test_the_build_order_keeps_schema_order_but_for_the_tables_read() -> None:
 
 
 def test_a_build_order_refuses_a_cycle() -> None:
+    def a(inputs: object, b: object) -> list[object]:
+        return []
+
+    def b(inputs: object, a: object) -> list[object]:
+        return []
+
     with pytest.raises(ValueError, match="a, b"):
-        build_order({"a": Builder(len, reads=("b",)), "b": Builder(len, reads=("a",))})
+        build_order({"a": Builder(a, reads=("b",)), "b": Builder(b, reads=("a",))})
+
+
+def test_a_builder_must_take_the_tables_it_reads() -> None:
+    with pytest.raises(TypeError, match=r"events\('inputs', 'event_mentions'\) must take \(inputs, claims\)"):
+        Builder(builder("events").build, reads=("claims",))
 
 
 def test_an_unknown_table_has_no_builder() -> None:

@@ -183,9 +183,9 @@ def test_a_number_where_text_is_due_asks_for_quotes() -> None:
 
 OLD_KEYS = [
     ("sources.yaml", "  - source_id: fx1_focus", "  - id: fx1_focus", "sources[0].id", "source_id"),
-    ("sources.yaml", "related_source_id:", "related_source:", "sources[1].flags[0].related_source", "related_source_id"),
+    ("sources.yaml", "related_source_id", "related_source", "sources[1].flags[0].related_source", "related_source_id"),
     ("registry/actors.yaml", "actor_type: state", "type: state", "actors[0].type", "actor_type"),
-    ("registry/actors.yaml", "alias_kind: abbreviation", "kind: abbreviation", "actors[0].aliases[0].kind", "alias_kind"),
+    ("registry/actors.yaml", "alias_kind: abb", "kind: abb", "actors[0].aliases[0].kind", "alias_kind"),
     ("registry/tensions.yaml", "  - tension_id: fx2-no", "  - id: fx2-no", "tensions[0].id", "tension_id"),
     ("registry/tensions.yaml", "claim_id: fx2-ryder-", "claim: fx2-ryder-", "tensions[0].b[0].claim", "claim_id"),
     ("annotations/fx2_icaro.yaml", "speaker_actor_id: pat", "speaker: pat", "claims[0].speaker", "speaker_actor_id"),
