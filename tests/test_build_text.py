@@ -180,7 +180,6 @@ def test_a_number_where_text_is_due_asks_for_quotes() -> None:
     assert message == "quote: YAML read 2014 as a int; write it in quotes to keep it as text"
 
 
-
 OLD_KEYS = [
     ("sources.yaml", "  - source_id: fx1_focus", "  - id: fx1_focus", "sources[0].id", "source_id"),
     ("sources.yaml", "related_source_id", "related_source", "sources[1].flags[0].related_source", "related_source_id"),
