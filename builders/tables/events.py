@@ -73,7 +73,11 @@ class EventDate:
 
 
 def events(inputs: BuildInputs, event_mentions: Sequence[EventMention]) -> list[Record]:
-    """One row per event of registry/events.yaml, dated and given a status by its mention rows."""
+    """One row per event of registry/events.yaml, dated and given a status by its mention rows.
+
+    The event_mentions rows come one per annotation entry, in the entries' order, so each is paired with its
+    entry's place (for a message naming both mentions of a date conflict) without being resolved again.
+    """
     mentions: dict[str, list[Mention]] = {}
     for item, row in zip(inputs.items("event_mentions"), event_mentions, strict=True):
         mentions.setdefault(row.event_id, []).append((item, row))
