@@ -103,11 +103,11 @@ def _add_flags(article: Article, rng: random.Random, seed: int) -> None:
     flags, claims = article.entries["flags"], article.entries["claims"]
     if claims and rng.random() < 0.3:
         spun = rng.choice(claims)
-        flag = {"id": f"{prefix}-spun-text", "flag": "spun_text"}
+        flag = {"flag_id": f"{prefix}-spun-text", "flag": "spun_text"}
         flags.append(Entry(spun.start, spun.end, flag).described("Near-synonyms swapped into fixed phrases."))
     if article.number > 0 and claims and rng.random() < 0.05:
         related = source_id(rng.randrange(article.number), seed)
-        flag = {"id": f"{prefix}-shares-story", "flag": "shares_story_with_source", "related_source": related}
+        flag = {"flag_id": f"{prefix}-shares-story", "flag": "shares_story_with_source", "related_source_id": related}
         description = "The article retells the same story as an earlier one, sentence by sentence."
         flags.append(Entry(claims[0].start, claims[0].end, flag).described(description))
 
@@ -125,15 +125,19 @@ def selector(text: str, start: int, end: int) -> dict[str, Any]:
 
 def annotation(article: Article) -> dict[str, Any]:
     """The article's annotation file, as YAML data."""
-    data: dict[str, Any] = {"source": article.id}
+    data: dict[str, Any] = {"source_id": article.id}
     for kind in KINDS[:-1]:
         data[kind] = [_entry(article.text, entry) for entry in article.entries[kind]]
     return data
 
 
+ID_FIELDS = ("claim_id", "figure_id", "flag_id", "event_id")
+"""The keys written first in an entry, before its quote."""
+
+
 def _entry(text: str, entry: Entry) -> dict[str, Any]:
     fields = dict(entry.fields)
-    first = {key: fields.pop(key) for key in ("id", "event", "source") if key in fields}
+    first = {key: fields.pop(key) for key in ID_FIELDS if key in fields}
     return {**first, **selector(text, entry.start, entry.end), **fields}
 
 
@@ -141,8 +145,8 @@ def source_entry(article: Article, sha256: str) -> dict[str, Any]:
     """The article's entry in sources.yaml."""
     day = article.published.isoformat()
     return {
-        "id": article.id,
-        "file": f"{article.id}.txt",
+        "source_id": article.id,
+        "file_name": f"{article.id}.txt",
         "sha256": sha256,
         "outlet": article.outlet,
         "headline": article.headline,

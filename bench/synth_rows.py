@@ -4,7 +4,7 @@ For corpora too large to build in a benchmark's time (a million claims), the
 rows are made here with the builders' own functions: dates resolved by
 builders/dates.py, actor mentions found by the builders' alias matcher less
 the names that are not mentions, events dated and given a status by
-builders/events.py, text measures by schema/measures.py. Rows are plain dicts
+builders/tables/events.py, text measures by schema/measures.py. Rows are plain dicts
 keyed by column; bench/synth_release.py writes them with the builders'
 release writer.
 """
@@ -19,12 +19,20 @@ from typing import Any
 from synth_article import Article
 from synth_registry import Registry
 from synthetic import actor_entries, event_entries
-from usiraq.builders import dates, events
+from usiraq.builders import dates
 from usiraq.builders.errors import Where
 from usiraq.builders.inputs import Item
 from usiraq.builders.mentions import AliasMatcher
+from usiraq.builders.tables import events
 from usiraq.schema.inputs import DateSpec, PublishedEntry
 from usiraq.schema.measures import text_measures
+from usiraq.schema.record import Record
+from usiraq.schema.tables.actors import Actor, ActorAlias
+from usiraq.schema.tables.claims import Claim, ClaimProposition
+from usiraq.schema.tables.events import Event, EventActor, EventMention
+from usiraq.schema.tables.force_figures import ForceFigure
+from usiraq.schema.tables.sources import SourceFlag
+from usiraq.schema.tables.uncoded_numbers import UncodedNumber
 
 Row = dict[str, Any]
 TableRows = dict[str, list[Row]]
@@ -34,12 +42,10 @@ def registry_rows(registry: Registry) -> TableRows:
     """actors, actor_aliases, propositions' ids and event_actors: the rows of the registry alone."""
     actors, aliases = [], []
     for entry in actor_entries(registry):
-        actors.append({key: entry.get(key) for key in ("name", "country", "title", "description")})
-        actors[-1] |= {"actor_id": entry["id"], "actor_type": entry["type"], "parent_actor_id": entry.get("parent")}
-        for alias in entry["aliases"]:
-            aliases.append({"alias": alias["alias"], "actor_id": entry["id"], "alias_kind": alias["kind"]})
+        actors.append(columns(Actor, entry))
+        aliases.extend(columns(ActorAlias, alias, actor_id=entry["actor_id"]) for alias in entry["aliases"])
     event_actors = [
-        {"event_id": event["id"], "actor_id": link["actor"], "role": link["role"]}
+        columns(EventActor, link, event_id=event["event_id"])
         for event in event_entries(registry)
         for link in event["actors"]
     ]
@@ -81,7 +87,9 @@ class Corpus:
     def source(self, article: Article) -> Row:
         """The article's sources row; its independence group follows the story it retells, if any."""
         related = [
-            entry.fields["related_source"] for entry in article.entries["flags"] if "related_source" in entry.fields
+            entry.fields["related_source_id"]
+            for entry in article.entries["flags"]
+            if "related_source_id" in entry.fields
         ]
         self.groups[article.id] = self.groups[related[0]] if related else article.id
         day = article.published.isoformat()
@@ -117,26 +125,23 @@ class Corpus:
 
     def claim(self, article: Article, entry: Any) -> Row:
         """A claims row, with its proposition links kept aside."""
-        fields = entry.fields
-        row = {key: fields.get(key) for key in ("speaker_as_written", "cue", "modality", "hedge", "topic", "content")}
-        row |= {"claim_id": fields["id"], "source_id": article.id, "speaker_actor_id": fields.get("speaker")}
-        row |= {"attribution_kind": fields["attribution"], **span(article, entry)}
-        row["_links"] = fields.get("propositions", [])
+        row = columns(Claim, entry.fields, source_id=article.id, **span(article, entry))
+        row["_links"] = entry.fields.get("propositions") or []
         return row
 
     def claim_links(self, claim: Row, article: Article) -> Iterator[Row]:
         """The claim's claim_propositions rows, counted for the propositions table."""
         for link in claim.pop("_links"):
-            self.links[link["proposition"]].append((claim["claim_id"], article.id, link["stance"]))
-            yield {"claim_id": claim["claim_id"], "proposition_id": link["proposition"], "stance": link["stance"]}
+            self.links[link["proposition_id"]].append((claim["claim_id"], article.id, link["stance"]))
+            yield columns(ClaimProposition, link, claim_id=claim["claim_id"])
 
     def mention(self, article: Article, entry: Any, published: PublishedEntry) -> Row:
         """An event_mentions row, its date resolved by the builders' rules."""
         fields = entry.fields
         spec = DateSpec(**fields["date"]) if "date" in fields else None
         resolved = dates.resolve(spec, published) if spec else None
-        row = {"event_id": fields["event"], "source_id": article.id, "status": fields["status"]}
-        row |= {**dates.date_columns("date", spec, resolved), **span(article, entry)}
+        row = columns(EventMention, fields, source_id=article.id, **dates.date_columns("date", spec, resolved))
+        row |= span(article, entry)
         self.events[row["event_id"]].append(row)
         return row
 
@@ -144,16 +149,11 @@ class Corpus:
         """The events table, each event dated by the intersection of its dated mentions."""
         rows = []
         for event in event_entries(self.registry):
-            mentions = self.events.get(event["id"], [])
-            row = {key: event.get(key) for key in ("plover_event", "plover_mode", "summary")}
+            mentions = self.events.get(event["event_id"], [])
             status = events.event_status([mention["status"] for mention in mentions])
-            row |= {"event_id": event["id"], "event_type": event["type"], "status": status}
-            row |= {"location_as_written": event.get("location_as_written")}
-            row |= {
-                "location_country": event.get("location_country"),
-                "n_sources": len({m["source_id"] for m in mentions}),
-            }
-            rows.append(row | events.date_columns(events.merged_date([as_mention(mention) for mention in mentions])))
+            date = events.merged_date([as_mention(mention) for mention in mentions])
+            row = columns(Event, event, status=status, n_sources=len({m["source_id"] for m in mentions}))
+            rows.append(row | dates.interval_columns("date", date))
         return rows
 
     def proposition_rows(self) -> list[Row]:
@@ -180,6 +180,14 @@ class Corpus:
         return rows
 
 
+def columns(model: type[Record], fields: dict[str, Any], **computed: Any) -> Row:
+    """Every column of ``model``: those in ``computed`` as given, the rest taken by name from an entry's ``fields``.
+
+    Input field names are the release column names wherever they mean the same, as in the builders.
+    """
+    return {name: computed[name] if name in computed else fields.get(name) for name in model.model_fields}
+
+
 def span(article: Article, entry: Any) -> Row:
     """quote, char_start and char_end of an entry."""
     return {"quote": article.text[entry.start : entry.end], "char_start": entry.start, "char_end": entry.end}
@@ -187,26 +195,21 @@ def span(article: Article, entry: Any) -> Row:
 
 def flag_row(article: Article, entry: Any) -> Row:
     """A source_flags row."""
-    fields = entry.fields
-    row = {"flag_id": fields["id"], "source_id": article.id, "flag": fields["flag"]}
-    row |= {"related_source_id": fields.get("related_source"), "description": fields["description"]}
-    return row | span(article, entry)
+    return columns(SourceFlag, entry.fields, source_id=article.id, **span(article, entry))
 
 
 def figure_row(article: Article, entry: Any, published: PublishedEntry) -> Row:
     """A force_figures row, its as-of date resolved by the builders' rules."""
-    fields = dict(entry.fields)
+    fields = entry.fields
     spec = DateSpec(**fields["as_of"]) if "as_of" in fields else None
     resolved = dates.resolve(spec, published) if spec else None
-    row = {"figure_id": fields.pop("id"), "source_id": article.id, "claim_id": fields.pop("claim")}
-    row |= {"force_actor_id": fields.pop("force", None), "value_low": None, "value_high": None}
-    row |= {key: value for key, value in fields.items() if key != "as_of"}
-    return row | dates.date_columns("as_of", spec, resolved) | span(article, entry)
+    row = columns(ForceFigure, fields, source_id=article.id, **dates.date_columns("as_of", spec, resolved))
+    return row | span(article, entry)
 
 
 def uncoded_row(article: Article, entry: Any) -> Row:
     """An uncoded_numbers row."""
-    return {"source_id": article.id, "reason": entry.fields["reason"]} | span(article, entry)
+    return columns(UncodedNumber, entry.fields, source_id=article.id, **span(article, entry))
 
 
 def as_mention(row: Row) -> events.Mention:

@@ -109,7 +109,7 @@ def image_line(rng: random.Random, prefix: str) -> Sentence:
     name = f"photo_{rng.randrange(1000, 999999)}.jpg"
     sentence = Sentence(f"Image: {name}")
     sentence.add("uncoded_numbers", name, {"reason": "url_or_file_name"})
-    flag = {"id": f"{prefix}-boilerplate-image", "flag": "boilerplate"}
+    flag = {"flag_id": f"{prefix}-boilerplate-image", "flag": "boilerplate"}
     return sentence.add("flags", sentence.text, flag | {"description": "An image file name captured with the story."})
 
 
@@ -217,11 +217,12 @@ class Writer:
         attribution = "unattributed" if speaker is None else speaker.attribution
         if quoted and attribution == "reported_speech":
             attribution = "direct_quote"
+        label = slug(speaker.label if speaker else "article")[:30].strip("-")
         fields = {
-            "id": f"{self.prefix}-c{self.claims:02d}-{slug(speaker.label if speaker else 'article')[:30].strip('-')}",
-            "speaker": speaker.actor if speaker else None,
+            "claim_id": f"{self.prefix}-c{self.claims:02d}-{label}",
+            "speaker_actor_id": speaker.actor if speaker else None,
             "speaker_as_written": named,
-            "attribution": attribution,
+            "attribution_kind": attribution,
             "cue": cue,
             "modality": modality,
             "hedge": hedge,
@@ -239,7 +240,7 @@ class Writer:
         for proposition in rng.sample(same, min(len(same), rng.choice((0, 1, 1, 2)))):
             if proposition not in chosen:
                 chosen.append(proposition)
-        return [{"proposition": proposition.id, "stance": rng.choice(STANCES)} for proposition in chosen]
+        return [{"proposition_id": proposition.id, "stance": rng.choice(STANCES)} for proposition in chosen]
 
     # -- figures -------------------------------------------------------------------------------
 
@@ -250,8 +251,11 @@ class Writer:
     def figure(self, sentence: Sentence, quote: str, fields: dict[str, Any], after: int = 0) -> None:
         """Add a figure entry to ``sentence``, tied to the sentence's claim."""
         self.figures += 1
-        claim = sentence.entries[0][1].fields["id"]
-        head = {"id": f"{self.prefix}-f{self.figures:02d}-{fields['quantity'].replace('_', '-')}", "claim": claim}
+        claim = sentence.entries[0][1].fields["claim_id"]
+        head = {
+            "figure_id": f"{self.prefix}-f{self.figures:02d}-{fields['quantity'].replace('_', '-')}",
+            "claim_id": claim,
+        }
         sentence.add("figures", quote, {**head, **fields}, after)
 
     def troops(self) -> Sentence:
@@ -267,7 +271,7 @@ class Writer:
         text = f"{voice.start} said {quote}{tail}." if voice else f"{quote}{tail}."
         how = ("troop_presence", "asserted", None)
         sentence = self.claim_sentence(text, voice, "said" if voice else None, quote + tail, how, voice and voice.start)
-        base = {"quantity": "personnel", "counted_as_written": counted, "force": force}
+        base = {"quantity": "personnel", "counted_as_written": counted, "force_actor_id": force}
         base["as_of"] = {"as_written": "currently"} if now else None
         self.figure(sentence, quote, base | self.value_fields(number, value, qualifier) | self.where(place, country))
         if second:
@@ -296,7 +300,12 @@ class Writer:
         voice = self.figure_voice() or actor_speaker("us-department-of-defense", "Pentagon")
         text = f"{voice.start} said {quote}."
         sentence = self.claim_sentence(text, voice, "said", quote, ("attacks", "asserted", None), voice.start)
-        fields = {"quantity": "attacks", "counted_as_written": "times", "value_low": value, "force": "us-armed-forces"}
+        fields = {
+            "quantity": "attacks",
+            "counted_as_written": "times",
+            "value_low": value,
+            "force_actor_id": "us-armed-forces",
+        }
         fields |= self.value_fields(number, value, bound, approximate=False)
         self.figure(sentence, quote, fields)
         return sentence
@@ -314,7 +323,7 @@ class Writer:
             text = f"{capital(vocab.NUMBER_WORDS[value])} {counted} were killed in a strike near {place}."
         quote = text[:-1]
         sentence = self.claim_sentence(text, None, None, quote, ("attacks", "asserted", None))
-        fields = {"quantity": quantity, "counted_as_written": counted, "force": force}
+        fields = {"quantity": quantity, "counted_as_written": counted, "force_actor_id": force}
         number = capital(vocab.NUMBER_WORDS[value])
         self.figure(sentence, quote, fields | self.value_fields(number, value, None) | self.where(place, "IRQ"))
         return sentence
@@ -326,7 +335,7 @@ class Writer:
         number = render(value, rng)
         text = f"US forces operate from {number} bases in {place}."
         sentence = self.claim_sentence(text, None, None, text, ("troop_presence", "asserted", None))
-        fields = {"quantity": "bases", "counted_as_written": "bases", "force": "us-armed-forces"}
+        fields = {"quantity": "bases", "counted_as_written": "bases", "force_actor_id": "us-armed-forces"}
         self.figure(sentence, text[:-1], fields | self.value_fields(number, value, None) | self.where(place, country))
         return sentence
 
@@ -381,14 +390,14 @@ class Writer:
             sentence = self.claim_sentence(text, None, None, quote, (EVENT_TOPICS[event.type], "asserted", None))
         else:
             sentence = Sentence(text)
-        fields = {"event": event.id, "status": "occurred", "date": {"as_written": phrase} if phrase else None}
+        fields = {"event_id": event.id, "status": "occurred", "date": {"as_written": phrase} if phrase else None}
         return sentence.add("event_mentions", quote, fields)
 
     def planned_sentence(self, event: Event) -> Sentence:
         """An event still to come, undated."""
         first, _ = self.names(event)
         quote = f"{first} is preparing for {vocab.EVENT_TYPES[event.type][3]} in {event.place}"
-        return Sentence(f"{quote}.").add("event_mentions", quote, {"event": event.id, "status": "planned"})
+        return Sentence(f"{quote}.").add("event_mentions", quote, {"event_id": event.id, "status": "planned"})
 
     def uncoded(self) -> Sentence:
         """A passage whose number is about neither forces nor a date."""

@@ -57,7 +57,7 @@ def generate(root: Path, count: int, seed: int = 0) -> Path:
     dump(root / "sources.yaml", {"sources": entries})
     dump(root / "registry" / "actors.yaml", {"actors": actor_entries(registry)})
     dump(root / "registry" / "events.yaml", {"events": event_entries(registry)})
-    propositions = [{"id": p.id, "statement": p.statement, "topic": p.topic} for p in registry.propositions]
+    propositions = [{"proposition_id": p.id, "statement": p.statement, "topic": p.topic} for p in registry.propositions]
     dump(root / "registry" / "propositions.yaml", {"propositions": propositions})
     dump(root / "registry" / "non_actor_names.yaml", {"names": list(vocab.NON_ACTOR_NAMES)})
     return root
@@ -73,15 +73,18 @@ def actor_entries(registry: Registry) -> list[dict[str, Any]]:
     """registry/actors.yaml: the base actors, then the generated people."""
     found = []
     for actor in vocab.BASE_ACTORS:
-        entry = {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country}
-        entry |= {"parent": actor.parent, "description": actor.description}
-        entry["aliases"] = [{"alias": alias.alias, "kind": alias.kind} for alias in actor.aliases]
+        entry = {"actor_id": actor.id, "name": actor.name, "actor_type": actor.type, "country": actor.country}
+        entry |= {"parent_actor_id": actor.parent, "description": actor.description}
+        entry["aliases"] = [{"alias": alias.alias, "alias_kind": alias.kind} for alias in actor.aliases]
         found.append({key: value for key, value in entry.items() if value is not None})
     for person in registry.persons:
         description = f"{person.title}, as the articles name them."
-        entry = {"id": person.id, "name": person.name, "type": "person", "country": person.country}
-        entry |= {"parent": person.parent, "title": person.title, "description": description}
-        entry["aliases"] = [{"alias": person.name, "kind": "name"}, {"alias": person.short, "kind": "short_form"}]
+        entry = {"actor_id": person.id, "name": person.name, "actor_type": "person", "country": person.country}
+        entry |= {"parent_actor_id": person.parent, "title": person.title, "description": description}
+        entry["aliases"] = [
+            {"alias": person.name, "alias_kind": "name"},
+            {"alias": person.short, "alias_kind": "short_form"},
+        ]
         found.append(entry)
     return found
 
@@ -91,11 +94,16 @@ def event_entries(registry: Registry) -> list[dict[str, Any]]:
     found = []
     for event in registry.events:
         plover, mode, template, _ = vocab.EVENT_TYPES[event.type]
-        entry: dict[str, Any] = {"id": event.id, "type": event.type, "plover_event": plover, "plover_mode": mode}
+        entry: dict[str, Any] = {
+            "event_id": event.id,
+            "event_type": event.type,
+            "plover_event": plover,
+            "plover_mode": mode,
+        }
         entry["summary"] = f"{event.type.capitalize()} near or in {event.place.removeprefix('the ')}."
         entry["location_as_written"] = event.place if "{place}" in template else None
         entry["location_country"] = vocab.PLACES[event.place] if "{place}" in template else None
-        entry["actors"] = [{"actor": actor, "role": role} for actor, role in event.actors]
+        entry["actors"] = [{"actor_id": actor, "role": role} for actor, role in event.actors]
         found.append({key: value for key, value in entry.items() if value is not None})
     return found
 

@@ -1,6 +1,7 @@
 """Builders: turn the articles and their hand coding into the validated release tables.
 
-One module per release table, each with the same ``run(inputs, built)``; the
-order is declared once in :mod:`usiraq.builders.order`;
+The table builders live in :mod:`usiraq.builders.tables`, one module per module
+of :mod:`usiraq.schema.tables`; :data:`usiraq.builders.order.BUILDERS` names the
+builder of every table and the tables it reads, once;
 :func:`usiraq.builders.build.build_release` runs them all and writes the release.
 """

@@ -101,7 +101,8 @@ def _quiet(step: str) -> None:
 def build_tables(inputs: BuildInputs, progress: Progress | None = None) -> dict[str, list[Record]]:
     """Every table's rows, built in :data:`BUILD_ORDER`.
 
-    A failing builder does not stop the others, so one run reports every problem.
+    A failing builder does not stop the others, so one run reports every problem;
+    only a table that reads a failed table is not built (its problems would be echoes).
 
     Raises:
         BuildError: the problems of every builder that failed.
@@ -109,12 +110,17 @@ def build_tables(inputs: BuildInputs, progress: Progress | None = None) -> dict[
     """
     built: dict[str, list[Record]] = {}
     problems: list[Problem] = []
+    failed: set[str] = set()
     for name in BUILD_ORDER:
         (progress or _quiet)(name)
+        built[name] = []
+        if failed.intersection(builder(name).reads):
+            failed.add(name)
+            continue
         try:
             built[name] = builder(name).run(inputs, built)
         except BuildError as error:
             problems.extend(error.problems)
-            built[name] = []
+            failed.add(name)
     raise_if_any(problems)
     return built

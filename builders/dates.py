@@ -42,6 +42,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from usiraq.builders.errors import InputError, inside
 from usiraq.schema.dates import month_end, precision_of, season_interval
@@ -80,22 +81,52 @@ class ResolvedDate:
     note: str | None = None
 
 
-def date_columns(prefix: str, spec: DateSpec | None, resolved: ResolvedDate | None) -> dict[str, object]:
-    """The release columns of one date, named ``<prefix>_as_written``, ``<prefix>_start`` and so on.
+class DateParts(Protocol):
+    """A resolved or explicit date: a :class:`ResolvedDate`, the ``published`` date of an article, an event's date."""
+
+    @property
+    def start(self) -> dt.date: ...  # noqa: D102
+    @property
+    def end(self) -> dt.date: ...  # noqa: D102
+    @property
+    def precision(self) -> DatePrecision: ...  # noqa: D102
+    @property
+    def basis(self) -> DateBasis: ...  # noqa: D102
+    @property
+    def note(self) -> str | None: ...  # noqa: D102
+
+
+class Written(Protocol):
+    """A date as the article writes it: a :class:`DateSpec`, the ``published`` date of an article."""
+
+    @property
+    def as_written(self) -> str | None: ...  # noqa: D102
+
+
+DATE_PARTS = ("start", "end", "precision", "basis", "note")
+"""The parts of a date, each the release column ``<name>_<part>`` (``date_start``, ``as_of_basis``, ...)."""
+
+
+def interval_columns(prefix: str, date: DateParts | None) -> dict[str, object]:
+    """The release columns ``<prefix>_start`` ... ``<prefix>_note`` of ``date``, all empty when there is none.
+
+    Example:
+        >>> sorted(interval_columns("date", None))[:2]
+        ['date_basis', 'date_end']
+
+    """
+    return {f"{prefix}_{part}": getattr(date, part) if date else None for part in DATE_PARTS}
+
+
+def date_columns(prefix: str, spec: Written | None, resolved: DateParts | None) -> dict[str, object]:
+    """The release columns of one date as written and resolved: ``<prefix>_as_written``, ``<prefix>_start`` ...
 
     Example:
         >>> sorted(date_columns("as_of", None, None))[:2]
         ['as_of_as_written', 'as_of_basis']
 
     """
-    return {
-        f"{prefix}_as_written": spec.as_written if spec else None,
-        f"{prefix}_start": resolved.start if resolved else None,
-        f"{prefix}_end": resolved.end if resolved else None,
-        f"{prefix}_precision": resolved.precision if resolved else None,
-        f"{prefix}_basis": resolved.basis if resolved else None,
-        f"{prefix}_note": resolved.note if resolved else None,
-    }
+    return {f"{prefix}_as_written": spec.as_written if spec else None, **interval_columns(prefix, resolved)}
 
 
 Explainer = Callable[[re.Match[str], str], str]

@@ -102,7 +102,7 @@ class BuildInputs:
 
     @cached_property
     def _source_entries(self) -> dict[str, SourceEntry]:
-        return {entry.id: entry for entry in self.sources.model.sources}
+        return {entry.source_id: entry for entry in self.sources.model.sources}
 
     @cached_property
     def alias_matches(self) -> dict[str, list[AliasMatch]]:
@@ -214,9 +214,9 @@ def _load_annotations(root: Path, problems: list[Problem]) -> dict[str, Loaded[A
         except BuildError as error:
             problems.extend(error.problems)
             continue
-        if loaded.model.source != path.stem:
-            where = loaded.where("source")
-            problems.append(where.problem(f"{loaded.model.source!r} differs from the file name {path.name!r}"))
+        if loaded.model.source_id != path.stem:
+            where = loaded.where("source_id")
+            problems.append(where.problem(f"{loaded.model.source_id!r} differs from the file name {path.name!r}"))
         annotations[path.stem] = loaded
     return annotations
 
@@ -236,7 +236,7 @@ def _load_articles(root: Path, sources: Loaded[SourcesFile], problems: list[Prob
     texts: dict[str, str] = {}
     for index, entry in enumerate(sources.model.sources):
         try:
-            texts[entry.id] = _load_article(root, sources, index)
+            texts[entry.source_id] = _load_article(root, sources, index)
         except BuildError as error:
             problems.extend(error.problems)
     return texts
@@ -245,13 +245,13 @@ def _load_articles(root: Path, sources: Loaded[SourcesFile], problems: list[Prob
 def _load_article(root: Path, sources: Loaded[SourcesFile], index: int) -> str:
     """The text of one article, checked against its sources.yaml entry."""
     entry = sources.model.sources[index]
-    path = root / ARTICLES_DIR / entry.file
-    if Path(entry.file).stem != entry.id:
-        message = f"{entry.id!r} differs from the file name {entry.file!r} without '.txt'"
-        raise BuildError([sources.where("sources", index, "id").problem(message)])
+    path = root / ARTICLES_DIR / entry.file_name
+    if Path(entry.file_name).stem != entry.source_id:
+        message = f"{entry.source_id!r} differs from the file name {entry.file_name!r} without '.txt'"
+        raise BuildError([sources.where("sources", index, "source_id").problem(message)])
     if not os.path.lexists(path):
         message = f"the article {display_path(path)} is not there"
-        raise BuildError([sources.where("sources", index, "file").problem(message)])
+        raise BuildError([sources.where("sources", index, "file_name").problem(message)])
     text = read_text(path, MAX_ARTICLE_BYTES)
     raise_if_any(article_text_problems(path, text))
     actual = text_sha256(text)  # the bytes read: strict UTF-8 round-trips
@@ -293,11 +293,13 @@ def _check_annotation_files(
     sources: Loaded[SourcesFile], annotations: dict[str, Loaded[AnnotationFile]]
 ) -> list[Problem]:
     problems: list[Problem] = []
-    known = {entry.id for entry in sources.model.sources}
+    known = {entry.source_id for entry in sources.model.sources}
     for index, entry in enumerate(sources.model.sources):
-        if entry.id not in annotations:
+        if entry.source_id not in annotations:
             where = sources.where("sources", index)
-            problems.append(where.problem(f"no annotation file {ANNOTATIONS_DIR}/{entry.id}.yaml for this article"))
+            problems.append(
+                where.problem(f"no annotation file {ANNOTATIONS_DIR}/{entry.source_id}.yaml for this article")
+            )
     for source_id, loaded in annotations.items():
         if source_id not in known:
             message = f"annotation file for {source_id!r}, which is not in {SOURCES_FILE}"

@@ -107,9 +107,13 @@ def _prefix_aliases(alias: str, aliases: frozenset[str]) -> tuple[str, ...]:
     return tuple(alias[:end] for end in range(len(alias), 0, -1) if alias[:end] in aliases)
 
 
+Trie = dict[str, "Trie"]
+"""A trie of words: each character leads to the trie of what may follow it; the key \"\" ends a word."""
+
+
 def _trie_pattern(words: Iterable[str]) -> str:
     """A regular expression matching the longest of ``words`` that starts where it is tried."""
-    trie: dict[str, dict] = {}
+    trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
@@ -118,7 +122,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return _node_pattern(trie)
 
 
-def _node_pattern(node: dict[str, dict]) -> str:
+def _node_pattern(node: Trie) -> str:
     branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -79,9 +79,23 @@ def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel] | None) -> str:
     if parent is None:
         return "unknown key"
     allowed = list(parent.model_fields)
-    close = difflib.get_close_matches(key, allowed, n=1)
+    close = _longer_names(key, allowed) or difflib.get_close_matches(key, allowed, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
     return f"unknown key; {hint}the keys here are: {', '.join(allowed)}"
+
+
+def _longer_names(key: str, allowed: list[str]) -> list[str]:
+    """The keys that name ``key`` more fully, as the release columns do (``speaker`` -> ``speaker_actor_id``).
+
+    Input keys were renamed to their release column names after 0.2.0 (CHANGELOG.md), so a file
+    written before then is told the new name of each old key.
+
+    Example:
+        >>> _longer_names("id", ["claim_id", "speaker_actor_id", "quote"])
+        ['claim_id', 'speaker_actor_id']
+
+    """
+    return [name for name in allowed if name.startswith(f"{key}_") or name.endswith(f"_{key}")]
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:

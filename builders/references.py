@@ -33,28 +33,33 @@ def check_references(inputs: BuildInputs) -> list[Problem]:
 def _ids(inputs: BuildInputs) -> dict[str, list[Named]]:
     sources, actors = inputs.sources, inputs.actors
     return {
-        "source": [(e.id, sources.where("sources", i, "id")) for i, e in enumerate(sources.model.sources)],
+        "source": [
+            (e.source_id, sources.where("sources", i, "source_id")) for i, e in enumerate(sources.model.sources)
+        ],
         "flag": [
-            (flag.id, sources.where("sources", i, "flags", j, "id"))
+            (flag.flag_id, sources.where("sources", i, "flags", j, "flag_id"))
             for i, e in enumerate(sources.model.sources)
             for j, flag in enumerate(e.flags)
         ],
-        "actor": [(e.id, actors.where("actors", i, "id")) for i, e in enumerate(actors.model.actors)],
+        "actor": [(e.actor_id, actors.where("actors", i, "actor_id")) for i, e in enumerate(actors.model.actors)],
         "alias": [
             (alias.alias, actors.where("actors", i, "aliases", j, "alias"))
             for i, e in enumerate(actors.model.actors)
             for j, alias in enumerate(e.aliases)
         ],
-        "event": [(e.id, inputs.events.where("events", i, "id")) for i, e in enumerate(inputs.events.model.events)],
+        "event": [
+            (e.event_id, inputs.events.where("events", i, "event_id")) for i, e in enumerate(inputs.events.model.events)
+        ],
         "proposition": [
-            (e.id, inputs.propositions.where("propositions", i, "id"))
+            (e.proposition_id, inputs.propositions.where("propositions", i, "proposition_id"))
             for i, e in enumerate(inputs.propositions.model.propositions)
         ],
         "tension": [
-            (e.id, inputs.tensions.where("tensions", i, "id")) for i, e in enumerate(inputs.tensions.model.tensions)
+            (e.tension_id, inputs.tensions.where("tensions", i, "tension_id"))
+            for i, e in enumerate(inputs.tensions.model.tensions)
         ],
-        "claim": [(item.entry.id, _at(item.where, "id")) for item in inputs.items("claims")],
-        "figure": [(item.entry.id, _at(item.where, "id")) for item in inputs.items("figures")],
+        "claim": [(item.entry.claim_id, _at(item.where, "claim_id")) for item in inputs.items("claims")],
+        "figure": [(item.entry.figure_id, _at(item.where, "figure_id")) for item in inputs.items("figures")],
     }
 
 
@@ -84,25 +89,29 @@ def _references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
     """(kind of id, id, where) for every reference an input makes."""
     for i, source in enumerate(inputs.sources.model.sources):
         for j, flag in enumerate(source.flags):
-            if flag.related_source is not None:
-                yield "source", flag.related_source, inputs.sources.where("sources", i, "flags", j, "related_source")
+            if flag.related_source_id is not None:
+                yield (
+                    "source",
+                    flag.related_source_id,
+                    inputs.sources.where("sources", i, "flags", j, "related_source_id"),
+                )
     for i, actor in enumerate(inputs.actors.model.actors):
-        if actor.parent is not None:
-            yield "actor", actor.parent, inputs.actors.where("actors", i, "parent")
+        if actor.parent_actor_id is not None:
+            yield "actor", actor.parent_actor_id, inputs.actors.where("actors", i, "parent_actor_id")
     for i, event in enumerate(inputs.events.model.events):
         for j, link in enumerate(event.actors):
-            yield "actor", link.actor, inputs.events.where("events", i, "actors", j, "actor")
+            yield "actor", link.actor_id, inputs.events.where("events", i, "actors", j, "actor_id")
     yield from _tension_references(inputs)
     yield from _annotation_references(inputs)
 
 
 def _tension_references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
     for i, tension in enumerate(inputs.tensions.model.tensions):
-        if tension.proposition is not None:
-            yield "proposition", tension.proposition, inputs.tensions.where("tensions", i, "proposition")
+        if tension.proposition_id is not None:
+            yield "proposition", tension.proposition_id, inputs.tensions.where("tensions", i, "proposition_id")
         for side in ("a", "b"):
             for j, span in enumerate(getattr(tension, side)):
-                yield "source", span.source, inputs.tensions.where("tensions", i, side, j, "source")
+                yield "source", span.source_id, inputs.tensions.where("tensions", i, side, j, "source_id")
 
 
 def _annotation_references(inputs: BuildInputs) -> Iterable[tuple[str, str, Where]]:
@@ -110,39 +119,39 @@ def _annotation_references(inputs: BuildInputs) -> Iterable[tuple[str, str, Wher
         del source_id
         model = loaded.model
         for i, claim in enumerate(model.claims):
-            if claim.speaker is not None:
-                yield "actor", claim.speaker, loaded.where("claims", i, "speaker")
+            if claim.speaker_actor_id is not None:
+                yield "actor", claim.speaker_actor_id, loaded.where("claims", i, "speaker_actor_id")
             for j, link in enumerate(claim.propositions):
-                yield "proposition", link.proposition, loaded.where("claims", i, "propositions", j, "proposition")
+                yield "proposition", link.proposition_id, loaded.where("claims", i, "propositions", j, "proposition_id")
         for i, figure in enumerate(model.figures):
-            if figure.force is not None:
-                yield "actor", figure.force, loaded.where("figures", i, "force")
+            if figure.force_actor_id is not None:
+                yield "actor", figure.force_actor_id, loaded.where("figures", i, "force_actor_id")
         for i, mention in enumerate(model.event_mentions):
-            yield "event", mention.event, loaded.where("event_mentions", i, "event")
+            yield "event", mention.event_id, loaded.where("event_mentions", i, "event_id")
 
 
 def _figure_claims_in_same_article(inputs: BuildInputs) -> list[Problem]:
     problems = []
     for loaded in inputs.annotations.values():
-        claims = {claim.id for claim in loaded.model.claims}
+        claims = {claim.claim_id for claim in loaded.model.claims}
         for i, figure in enumerate(loaded.model.figures):
-            if figure.claim is not None and figure.claim not in claims:
-                message = _dangling("claim", figure.claim, claims) + " in this annotation file"
-                problems.append(loaded.where("figures", i, "claim").problem(message))
+            if figure.claim_id is not None and figure.claim_id not in claims:
+                message = _dangling("claim", figure.claim_id, claims) + " in this annotation file"
+                problems.append(loaded.where("figures", i, "claim_id").problem(message))
     return problems
 
 
 def _tension_claims_in_same_article(inputs: BuildInputs) -> list[Problem]:
     """A tension side names a claim only of the article its words are in."""
-    claims = {source_id: {c.id for c in loaded.model.claims} for source_id, loaded in inputs.annotations.items()}
+    claims = {source_id: {c.claim_id for c in loaded.model.claims} for source_id, loaded in inputs.annotations.items()}
     problems = []
     for i, tension in enumerate(inputs.tensions.model.tensions):
         for side in ("a", "b"):
             for j, span in enumerate(getattr(tension, side)):
-                mine = claims.get(span.source, set())
-                if span.claim is not None and span.claim not in mine:
-                    message = _dangling("claim", span.claim, mine) + f" in the annotation file of {span.source}"
-                    problems.append(inputs.tensions.where("tensions", i, side, j, "claim").problem(message))
+                mine = claims.get(span.source_id, set())
+                if span.claim_id is not None and span.claim_id not in mine:
+                    message = _dangling("claim", span.claim_id, mine) + f" in the annotation file of {span.source_id}"
+                    problems.append(inputs.tensions.where("tensions", i, side, j, "claim_id").problem(message))
     return problems
 
 
@@ -150,10 +159,12 @@ def _self_references(inputs: BuildInputs) -> list[Problem]:
     problems = []
     for i, source in enumerate(inputs.sources.model.sources):
         for j, flag in enumerate(source.flags):
-            if flag.related_source == source.id:
-                where = inputs.sources.where("sources", i, "flags", j, "related_source")
+            if flag.related_source_id == source.source_id:
+                where = inputs.sources.where("sources", i, "flags", j, "related_source_id")
                 problems.append(where.problem("an article cannot be related to itself"))
     for i, actor in enumerate(inputs.actors.model.actors):
-        if actor.parent == actor.id:
-            problems.append(inputs.actors.where("actors", i, "parent").problem("an actor cannot be its own parent"))
+        if actor.parent_actor_id == actor.actor_id:
+            problems.append(
+                inputs.actors.where("actors", i, "parent_actor_id").problem("an actor cannot be its own parent")
+            )
     return problems

@@ -12,10 +12,10 @@ from usiraq.schema.tables.claims import Proposition
 def warnings(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[str]:
     """Every warning of the build, one line each."""
     found = [
-        f"{display_path(inputs.root / ARTICLES_DIR / inputs.source(name.source_id).file)}:{name.line}: {name}"
+        f"{display_path(inputs.root / ARTICLES_DIR / inputs.source(name.source_id).file_name)}:{name.line}: {name}"
         for name in unmatched_capitalised_names(inputs)
     ]
-    listed = {entry.file for entry in inputs.sources.model.sources}
+    listed = {entry.file_name for entry in inputs.sources.model.sources}
     for path in sorted((inputs.root / ARTICLES_DIR).glob("*.txt")):
         if path.name not in listed:
             found.append(f"{display_path(path)}: article not listed in sources.yaml, so not built")

@@ -30,7 +30,10 @@ Loc = tuple[str | int, ...]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _INT = "tag:yaml.org,2002:int"
-_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 MAX_YAML_BYTES = 64 << 20
 """The largest input YAML file read (64 MiB; a 5,000-article sources.yaml is under 10 MiB)."""
@@ -185,7 +188,7 @@ def refuse_hostile(path: Path, text: str) -> list[Problem]:
     depth = 0
     try:
         while len(problems) < MAX_REPORTED and (event := loader.get_event()) is not None:
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
             if isinstance(event, yaml.AliasEvent):
                 message = f"an alias (*{event.anchor}); aliases are not allowed in input files, write the value out"
                 problems.append(Problem(path, line, message))

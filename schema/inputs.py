@@ -138,10 +138,10 @@ def check_order(start: dt.date | None, end: dt.date | None) -> None:
 class FlagEntry(Selector):
     """A quality flag on an article, with the words that show it."""
 
-    id: Slug
+    flag_id: Slug
     flag: SourceFlagKind
     description: Text
-    related_source: Slug | None = None
+    related_source_id: Slug | None = None
     note: Text | None = None
 
 
@@ -164,8 +164,8 @@ class PublishedEntry(Input):
 class SourceEntry(Input):
     """What is known about one article; every text field only where the text supports it."""
 
-    id: Slug
-    file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
+    source_id: Slug
+    file_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     language: Language = Language.EN
     outlet: Text | None = None
@@ -190,18 +190,18 @@ class AliasEntry(Input):
     """A surface form of an actor."""
 
     alias: Text
-    kind: AliasKind
+    alias_kind: AliasKind
     note: Text | None = None
 
 
 class ActorEntry(Input):
     """An actor of the registry."""
 
-    id: Slug
+    actor_id: Slug
     name: Text
-    type: ActorType
+    actor_type: ActorType
     country: Iso3 | None = None
-    parent: Slug | None = None
+    parent_actor_id: Slug | None = None
     title: Text | None = None
     description: Text
     aliases: list[AliasEntry] = Field(min_length=1)
@@ -217,7 +217,7 @@ class ActorsFile(Input):
 class EventActorEntry(Input):
     """An actor's role in an event."""
 
-    actor: Slug
+    actor_id: Slug
     role: EventRole
     note: Text | None = None
 
@@ -225,8 +225,8 @@ class EventActorEntry(Input):
 class EventEntry(Input):
     """A canonical event of the registry; its date comes from its mentions unless given here."""
 
-    id: Slug
-    type: EventType
+    event_id: Slug
+    event_type: EventType
     plover_event: PloverEvent | None = None
     plover_mode: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")] | None = None
     summary: Text
@@ -248,7 +248,7 @@ class EventsFile(Input):
 class PropositionEntry(Input):
     """A statement several claims bear on."""
 
-    id: Slug
+    proposition_id: Slug
     statement: Text
     topic: Topic
     note: Text | None = None
@@ -263,18 +263,20 @@ class PropositionsFile(Input):
 class TensionSpanEntry(Selector):
     """One span of evidence for one side of a tension: an article and its exact words."""
 
-    source: Slug = Field(description="The article the words are in.")
-    claim: Slug | None = Field(None, description="The claim of that article whose quote overlaps these words, if any.")
+    source_id: Slug = Field(description="The article the words are in.")
+    claim_id: Slug | None = Field(
+        None, description="The claim of that article whose quote overlaps these words, if any."
+    )
     note: Text | None = None
 
 
 class TensionEntry(Input):
     """A disagreement inside one article or between articles, with the evidence of its two sides."""
 
-    id: Slug
+    tension_id: Slug
     kind: TensionKind
     scope: TensionScope
-    proposition: Slug | None = Field(None, description="The proposition the tension is about, if it is about one.")
+    proposition_id: Slug | None = Field(None, description="The proposition the tension is about, if it is about one.")
     summary: Text
     a: list[TensionSpanEntry] = Field(min_length=1, description="The evidence of side a.")
     b: list[TensionSpanEntry] = Field(min_length=1, description="The evidence of side b.")
@@ -282,7 +284,7 @@ class TensionEntry(Input):
 
     @model_validator(mode="after")
     def _scope_fits_sources(self) -> TensionEntry:
-        sources = {span.source for span in [*self.a, *self.b]}
+        sources = {span.source_id for span in [*self.a, *self.b]}
         if self.scope == TensionScope.WITHIN_ARTICLE and len(sources) > 1:
             raise ValueError(f"scope within_article, but the sides quote {len(sources)} articles: {sorted(sources)}")
         if self.scope == TensionScope.BETWEEN_ARTICLES and len(sources) < 2:
@@ -319,14 +321,14 @@ class NewActorEntry(Selector):
     """
 
     name: Text
-    type: ActorType = Field(description="The actor type guessed from the name's words.")
+    actor_type: ActorType = Field(description="The actor type guessed from the name's words.")
     suggested: bool = True
 
 
 class PropositionLink(Input):
     """How a claim bears on a proposition."""
 
-    proposition: Slug
+    proposition_id: Slug
     stance: Stance
     note: Text | None = None
 
@@ -334,10 +336,10 @@ class PropositionLink(Input):
 class ClaimEntry(Suggestible):
     """A claim: an attributed statement or an assertion in the article's own voice."""
 
-    id: Slug
-    speaker: Slug | None = Field(None, description="Registry actor id of the speaker; null for none.")
+    claim_id: Slug
+    speaker_actor_id: Slug | None = Field(None, description="Registry actor id of the speaker; null for none.")
     speaker_as_written: Text | None = None
-    attribution: AttributionKind
+    attribution_kind: AttributionKind
     cue: Text | None = None
     modality: Modality
     hedge: Text | None = None
@@ -350,8 +352,8 @@ class ClaimEntry(Suggestible):
 class FigureEntry(Suggestible):
     """A number about forces."""
 
-    id: Slug
-    claim: Slug | None = None
+    figure_id: Slug
+    claim_id: Slug | None = None
     quantity: Quantity
     counted_as_written: Text
     number_text: Text
@@ -360,7 +362,7 @@ class FigureEntry(Suggestible):
     value_high: FigureValue | None = None
     approximate: Flag = False
     qualifier: Text | None = None
-    force: Slug | None = None
+    force_actor_id: Slug | None = None
     location_as_written: Text | None = None
     location_country: Iso3 | None = None
     as_of: DateSpec | None = None
@@ -370,7 +372,7 @@ class FigureEntry(Suggestible):
 class EventMentionEntry(Suggestible):
     """An article's mention of a registry event."""
 
-    event: Slug
+    event_id: Slug
     status: EventStatus
     date: DateSpec | None = None
     note: Text | None = None
@@ -392,7 +394,7 @@ class UncodedEntry(Suggestible):
 class AnnotationFile(Input):
     """dataset/annotations/<source id>.yaml: the coding of one article."""
 
-    source: Slug
+    source_id: Slug
     claims: list[ClaimEntry] = []
     figures: list[FigureEntry] = []
     event_mentions: list[EventMentionEntry] = []

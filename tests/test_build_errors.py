@@ -123,24 +123,24 @@ CASES = [
     ),
     Case(
         "dangling reference",
-        _edit(FX2, "speaker: pat-ryder", "speaker: pat-rider"),
+        _edit(FX2, "speaker_actor_id: pat-ryder", "speaker_actor_id: pat-rider"),
         FX2,
-        "speaker: pat-rider",
-        ("claims[0].speaker: actor 'pat-rider' does not exist; did you mean 'pat-ryder'?",),
+        "speaker_actor_id: pat-rider",
+        ("claims[0].speaker_actor_id: actor 'pat-rider' does not exist; did you mean 'pat-ryder'?",),
     ),
     Case(
         "dangling event reference",
-        _edit(FX2, "event: ryder-statement-2024-01-08", "event: ryder-statement"),
+        _edit(FX2, "event_id: ryder-statement-2024-01-08", "event_id: ryder-statement"),
         FX2,
-        "event: ryder-statement",
-        ("event_mentions[1].event: event 'ryder-statement' does not exist",),
+        "event_id: ryder-statement",
+        ("event_mentions[1].event_id: event 'ryder-statement' does not exist",),
     ),
     Case(
         "duplicate id",
-        _edit(FX2, "id: fx2-ryder-invitation", "id: fx1-troops-2500"),
+        _edit(FX2, "claim_id: fx2-ryder-invitation", "claim_id: fx1-troops-2500"),
         FX2,
-        "id: fx1-troops-2500",
-        ("claims[0].id: claim 'fx1-troops-2500' is already used at", "fx1_focus.yaml:12"),
+        "claim_id: fx1-troops-2500",
+        ("claims[0].claim_id: claim 'fx1-troops-2500' is already used at", "fx1_focus.yaml:12"),
     ),
     Case(
         "sha256 mismatch",
@@ -153,8 +153,8 @@ CASES = [
         "missing article file",
         _remove("sources/fx2_icaro.txt"),
         "sources.yaml",
-        "file: fx2_icaro.txt",
-        ("sources[1].file: the article", "fx2_icaro.txt is not there"),
+        "file_name: fx2_icaro.txt",
+        ("sources[1].file_name: the article", "fx2_icaro.txt is not there"),
     ),
     Case(
         "malformed YAML",
@@ -179,9 +179,9 @@ CASES = [
     ),
     Case(
         "event mentions whose dates do not overlap",
-        _edit(FX2, "event: us-combat-mission-end-2021", "event: higher-military-commission-agreed-2023"),
+        _edit(FX2, "event_id: us-combat-mission-end-2021", "event_id: higher-military-commission-agreed-2023"),
         "registry/events.yaml",
-        "- id: higher-military-commission-agreed-2023",
+        "- event_id: higher-military-commission-agreed-2023",
         (
             "events[1]: the dates of two of its mentions do not overlap:",
             "fx2_icaro.yaml:52 (event_mentions[2], 'at the end of 2021': 2021-12-01..2021-12-31)",
@@ -200,47 +200,47 @@ CASES = [
         "missing annotation file",
         _remove(FX2),
         "sources.yaml",
-        "- id: fx2_icaro",
+        "- source_id: fx2_icaro",
         ("sources[1]: no annotation file annotations/fx2_icaro.yaml for this article",),
     ),
     Case(
         "annotation file for an unknown source",
-        lambda root: (root / "annotations" / "fx3_other.yaml").write_text("source: fx3_other\n", encoding="utf-8"),
+        lambda root: (root / "annotations" / "fx3_other.yaml").write_text("source_id: fx3_other\n", encoding="utf-8"),
         "annotations/fx3_other.yaml",
-        "source: fx3_other",
+        "source_id: fx3_other",
         ("annotation file for 'fx3_other', which is not in sources.yaml",),
     ),
     Case(
         "invalid row (country code)",
         _edit(FX2, "location_country: SYR", "location_country: XYZ"),
         FX2,
-        "- id: fx2-troops-syria-900",
+        "- figure_id: fx2-troops-syria-900",
         ("figures[1]: this makes an invalid force_figures row: location_country: 'XYZ' is not an ISO 3166-1",),
     ),
     Case(
         "tension whose scope its sides contradict",
         _edit(TENSIONS, "scope: within_article", "scope: between_articles"),
         TENSIONS,
-        "- id: fx2-no-intention-or-no-notification",
+        "- tension_id: fx2-no-intention-or-no-notification",
         ("tensions[0]: scope between_articles, but both sides quote one article; use within_article",),
     ),
     Case(
         "tension side naming a claim of another article",
-        _edit(TENSIONS, "claim: fx2-ryder-invitation", "claim: fx1-talks-expected"),
+        _edit(TENSIONS, "claim_id: fx2-ryder-invitation", "claim_id: fx1-talks-expected"),
         TENSIONS,
-        "claim: fx1-talks-expected",
-        ("tensions[0].b[0].claim: claim 'fx1-talks-expected' does not exist", "in the annotation file of fx2_icaro"),
+        "claim_id: fx1-talks-expected",
+        ("tensions[0].b[0].claim_id: claim 'fx1-talks-expected' does not exist", "in the annotation file of fx2_icaro"),
     ),
     Case(
         "tension side naming a claim on other words",
         _edit(
             TENSIONS,
             "no intentions to withdraw forces from Iraq\n",
-            "no intentions to withdraw forces from Iraq\n        claim: fx2-ryder-invitation\n",
+            "no intentions to withdraw forces from Iraq\n        claim_id: fx2-ryder-invitation\n",
         ),
         TENSIONS,
-        "claim: fx2-ryder-invitation",
-        ("tensions[0].a[0].claim: claim 'fx2-ryder-invitation' quotes other words of the article",),
+        "claim_id: fx2-ryder-invitation",
+        ("tensions[0].a[0].claim_id: claim 'fx2-ryder-invitation' quotes other words of the article",),
     ),
     Case(
         "words said to be in the quote are not",
@@ -292,7 +292,7 @@ def test_subprocess_reports_the_problem(tmp_path: Path, case: Case) -> None:
 def test_every_problem_line_names_a_file_and_line(tmp_path: Path) -> None:
     root = copy_dataset(FIXTURE, tmp_path / "dataset")
     edit(root / FX1, "modality: asserted", "modality: maybe")
-    edit(root / FX2, "speaker: pat-ryder", "speaker: pat-rider")
+    edit(root / FX2, "speaker_actor_id: pat-ryder", "speaker_actor_id: pat-rider")
     result = run_cli("--root", str(root))
     problems = [line for line in result.stderr.splitlines() if not line.startswith("build failed")]
     assert len(problems) == 1  # validation stops before references: one file at a time is enough

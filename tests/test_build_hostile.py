@@ -228,7 +228,7 @@ def test_a_file_in_annotations_that_is_not_read_is_refused(built_root: Path, nam
     if name == "sub":
         target.mkdir()
     else:
-        target.write_text("source: fx3_new\n", encoding="utf-8")
+        target.write_text("source_id: fx3_new\n", encoding="utf-8")
     refused(built_root, f"{name}: not read: only <source id>.yaml files are read in annotations/")
 
 
@@ -238,8 +238,8 @@ def test_a_file_in_annotations_that_is_not_read_is_refused(built_root: Path, nam
 def test_an_alias_found_in_no_article_fails_the_build(built_root: Path) -> None:
     edit(
         built_root / "registry" / "actors.yaml",
-        "      - {alias: Iraq, kind: name}",
-        "      - {alias: Iraq, kind: name}\n      - {alias: Mesopotamia, kind: name}",
+        "      - {alias: Iraq, alias_kind: name}",
+        "      - {alias: Iraq, alias_kind: name}\n      - {alias: Mesopotamia, alias_kind: name}",
     )
     refused(built_root, "INVALID", "alias-occurs", "the release was not changed")
 

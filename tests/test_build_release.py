@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import inspect
 import json
 from pathlib import Path
 
@@ -14,8 +15,8 @@ from usiraq.builders import release
 from usiraq.builders.errors import BuildError
 from usiraq.builders.inputs import load_inputs
 from usiraq.builders.mentions import unmatched_capitalised_names
-from usiraq.builders.order import BUILD_ORDER, builder
-from usiraq.schema import TABLE_NAMES, TABLES
+from usiraq.builders.order import BUILD_ORDER, BUILDERS, Builder, build_order, builder
+from usiraq.schema import TABLE_NAMES, TABLES, model_for
 
 from usiraq.release.build import build
 
@@ -25,10 +26,46 @@ def fixture_root(tmp_path: Path) -> Path:
     return copy_dataset(FIXTURE, tmp_path / "dataset")
 
 
-def test_every_table_has_one_builder_with_run() -> None:
+def test_every_table_has_one_builder_listed_in_schema_order() -> None:
+    assert tuple(BUILDERS) == TABLE_NAMES
     assert sorted(BUILD_ORDER) == sorted(TABLE_NAMES)
-    for name in BUILD_ORDER:
-        assert callable(builder(name).run)
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_each_builder_takes_the_inputs_and_exactly_the_tables_it_reads(name: str) -> None:
+    entry = builder(name)
+    assert entry.build.__name__ == name
+    assert entry.build.__module__ == f"usiraq.builders.tables.{model_for(name).__module__.rsplit('.', 1)[-1]}"
+    assert tuple(inspect.signature(entry.build).parameters) == ("inputs", *entry.reads)
+    assert all(BUILD_ORDER.index(read) < BUILD_ORDER.index(name) for read in entry.reads)
+
+
+def test_the_build_order_keeps_schema_order_but_for_the_tables_read() -> None:
+    assert BUILD_ORDER.index("claim_propositions") < BUILD_ORDER.index("propositions")
+    assert BUILD_ORDER.index("event_mentions") < BUILD_ORDER.index("events")
+    unmoved = [name for name in BUILD_ORDER if name not in ("propositions", "events")]
+    assert unmoved == [name for name in TABLE_NAMES if name not in ("propositions", "events")]
+
+
+def test_a_build_order_refuses_a_cycle() -> None:
+    def a(inputs: object, b: object) -> list[object]:
+        return []
+
+    def b(inputs: object, a: object) -> list[object]:
+        return []
+
+    with pytest.raises(ValueError, match="a, b"):
+        build_order({"a": Builder(a, reads=("b",)), "b": Builder(b, reads=("a",))})
+
+
+def test_a_builder_must_take_the_tables_it_reads() -> None:
+    with pytest.raises(TypeError, match=r"events\('inputs', 'event_mentions'\) must take \(inputs, claims\)"):
+        Builder(builder("events").build, reads=("claims",))
+
+
+def test_an_unknown_table_has_no_builder() -> None:
+    with pytest.raises(KeyError, match="the tables are: sources, source_flags"):
+        builder("claim")
 
 
 def test_the_fixture_builds(fixture_root: Path) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
-from test_build_support import REAL
+from test_build_support import FIXTURE, REAL, copy_dataset, edit
 from usiraq.builders.errors import BuildError, InputError
-from usiraq.builders.inputs import load, validate
+from usiraq.builders.inputs import load, load_inputs, validate
 from usiraq.builders.mentions import find_aliases, unmatched_names
 from usiraq.builders.messages import error_messages
 from usiraq.builders.quotes import describe_differences, resolve
@@ -124,7 +124,10 @@ def test_titles_with_abbreviations_and_connectors_are_one_name() -> None:
 
 def test_every_node_has_its_line(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text("source: a\nclaims:\n  - id: c1\n    quote: x\n  - id: c2\n    modality: maybe\n", encoding="utf-8")
+    path.write_text(
+        "source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n  - claim_id: c2\n    modality: maybe\n",
+        encoding="utf-8",
+    )
     doc = load_yaml(path)
     assert doc.line(("claims", 1, "modality")) == 6
     assert doc.line(("claims", 1, "missing_key")) == 5
@@ -139,7 +142,7 @@ def test_dates_stay_as_written(tmp_path: Path) -> None:
 
 def test_a_repeated_key_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text("source: a\nsource: b\n", encoding="utf-8")
+    path.write_text("source_id: a\nsource_id: b\n", encoding="utf-8")
     with pytest.raises(BuildError) as caught:
         load_yaml(path)
     assert caught.value.problems[0].line == 2
@@ -149,8 +152,8 @@ def test_a_repeated_key_is_an_error(tmp_path: Path) -> None:
 def test_a_bad_enum_value_is_one_line_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(
-        "source: a\nclaims:\n  - id: c1\n    quote: x\n    attribution: unattributed\n    modality: maybe\n"
-        "    topic: talks\n    content: x\n",
+        "source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n    attribution_kind: unattributed\n"
+        "    modality: maybe\n    topic: talks\n    content: x\n",
         encoding="utf-8",
     )
     with pytest.raises(BuildError) as caught:
@@ -162,7 +165,7 @@ def test_a_bad_enum_value_is_one_line_with_its_place(tmp_path: Path) -> None:
 
 def test_an_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text("source: a\nclaims:\n  - id: c1\n    quote: x\n    modalty: asserted\n", encoding="utf-8")
+    path.write_text("source_id: a\nclaims:\n  - claim_id: c1\n    quote: x\n    modalty: asserted\n", encoding="utf-8")
     with pytest.raises(BuildError) as caught:
         validate(load_yaml(path), AnnotationFile)
     messages = {p.message for p in caught.value.problems}
@@ -175,3 +178,28 @@ def test_a_number_where_text_is_due_asks_for_quotes() -> None:
         Selector.model_validate({"quote": 2014})
     ((_, message),) = error_messages(caught.value, Selector)
     assert message == "quote: YAML read 2014 as a int; write it in quotes to keep it as text"
+
+
+OLD_KEYS = [
+    ("sources.yaml", "  - source_id: fx1_focus", "  - id: fx1_focus", "sources[0].id", "source_id"),
+    ("sources.yaml", "related_source_id", "related_source", "sources[1].flags[0].related_source", "related_source_id"),
+    ("registry/actors.yaml", "actor_type: state", "type: state", "actors[0].type", "actor_type"),
+    ("registry/actors.yaml", "alias_kind: abb", "kind: abb", "actors[0].aliases[0].kind", "alias_kind"),
+    ("registry/tensions.yaml", "  - tension_id: fx2-no", "  - id: fx2-no", "tensions[0].id", "tension_id"),
+    ("registry/tensions.yaml", "claim_id: fx2-ryder-", "claim: fx2-ryder-", "tensions[0].b[0].claim", "claim_id"),
+    ("annotations/fx2_icaro.yaml", "speaker_actor_id: pat", "speaker: pat", "claims[0].speaker", "speaker_actor_id"),
+    ("annotations/fx2_icaro.yaml", "force_actor_id: us", "force: us", "figures[0].force", "force_actor_id"),
+]
+"""Keys as written for 0.2.0: (file, new text, old text, where, the new name the message must give)."""
+
+
+@pytest.mark.parametrize(("name", "new", "old", "where", "key"), OLD_KEYS)
+def test_a_key_written_for_0_2_0_is_told_its_new_name(
+    name: str, new: str, old: str, where: str, key: str, tmp_path: Path
+) -> None:
+    root = copy_dataset(FIXTURE, tmp_path / "dataset")
+    edit(root / name, new, old)
+    with pytest.raises(BuildError) as caught:
+        load_inputs(root)
+    messages = [problem.message for problem in caught.value.problems]
+    assert any(message.startswith(f"{where}: unknown key; did you mean {key!r}?") for message in messages), messages

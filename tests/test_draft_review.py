@@ -26,8 +26,8 @@ def dataset(tmp_path: Path) -> Path:
     root = copy_dataset(REAL, tmp_path / "dataset")
     (root / "sources" / f"{SOURCE_ID}.txt").write_bytes(ARTICLE.read_bytes())
     entry = {
-        "id": SOURCE_ID,
-        "file": f"{SOURCE_ID}.txt",
+        "source_id": SOURCE_ID,
+        "file_name": f"{SOURCE_ID}.txt",
         "sha256": hashlib.sha256(ARTICLE.read_bytes()).hexdigest(),
         "headline": "Pentagon: no timetable yet for leaving Iraq",
         "published": {"start": "2024-02-02", "end": "2024-02-02", "precision": "day", "basis": "stated"},
@@ -35,7 +35,7 @@ def dataset(tmp_path: Path) -> Path:
     sources = root / "sources.yaml"
     text = sources.read_text(encoding="utf-8").rstrip("\n") + "\n"
     text += yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, indent=2).replace("\n", "\n  ").rstrip(" ")
-    sources.write_text(text.replace("\n- id: invented", "\n  - id: invented", 1), encoding="utf-8")
+    sources.write_text(text.replace("\n- source_id: invented", "\n  - source_id: invented", 1), encoding="utf-8")
     return root
 
 
@@ -56,13 +56,18 @@ def _accept(root: Path, draft: Path) -> None:
         for entry in data[kind]:
             assert entry.pop("suggested") is True
     for mention in data["event_mentions"]:
-        new_events.append({"id": mention["event"], "type": "statement", "summary": f"Invented: {mention['quote']}"})
+        new_events.append(
+            {"event_id": mention["event_id"], "event_type": "statement", "summary": f"Invented: {mention['quote']}"}
+        )
     names = root / "registry" / "non_actor_names.yaml"
     actors = root / "registry" / "actors.yaml"
     for actor in data.pop("new_actors"):
-        if actor["type"] == "armed_group":
-            entry = {"id": "falcon-brigades", "name": actor["name"], "type": "armed_group"}
-            entry |= {"description": "Invented for the tests.", "aliases": [{"alias": actor["name"], "kind": "name"}]}
+        if actor["actor_type"] == "armed_group":
+            entry = {"actor_id": "falcon-brigades", "name": actor["name"], "actor_type": "armed_group"}
+            entry |= {
+                "description": "Invented for the tests.",
+                "aliases": [{"alias": actor["name"], "alias_kind": "name"}],
+            }
             actors.write_text(actors.read_text(encoding="utf-8") + _items([entry]), encoding="utf-8")
         else:
             names.write_text(names.read_text(encoding="utf-8") + _items([actor["name"]]), encoding="utf-8")
@@ -104,7 +109,8 @@ def test_the_build_names_the_file_and_line_of_a_marker_left_in_a_coded_article(t
     path = root / "annotations" / "003_ab9f14d1c7684910.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("\nfigures:\n  - id:", "\nfigures:\n  - suggested: true\n    id:", 1), encoding="utf-8"
+        text.replace("\nfigures:\n  - figure_id:", "\nfigures:\n  - suggested: true\n    figure_id:", 1),
+        encoding="utf-8",
     )
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
     assert result.exit_code == 1

@@ -25,58 +25,62 @@ VALID: dict[str, dict[str, Any]] = {
     "sources": {
         "sources": [
             {
-                "id": "003_ab9f14d1c7684910",
-                "file": "003_ab9f14d1c7684910.txt",
+                "source_id": "003_ab9f14d1c7684910",
+                "file_name": "003_ab9f14d1c7684910.txt",
                 "sha256": "c6328d15b16e84625c32ee08db579802cf7ffd53dbabc28b6af0d0e8f19eacc7",
                 "outlet": "Al-Monitor",
                 "published": {"start": "2024-01-25", "end": "2024-01-25", "precision": "day", "basis": "stated"},
-                "flags": [{"id": "003-boilerplate", "flag": "boilerplate", "description": "Tags.", "quote": "Tags"}],
+                "flags": [
+                    {"flag_id": "003-boilerplate", "flag": "boilerplate", "description": "Tags.", "quote": "Tags"}
+                ],
             }
         ]
     },
     "actors": {
         "actors": [
             {
-                "id": "pat-ryder",
+                "actor_id": "pat-ryder",
                 "name": "Pat Ryder",
-                "type": "person",
+                "actor_type": "person",
                 "country": "USA",
-                "parent": "us-department-of-defense",
+                "parent_actor_id": "us-department-of-defense",
                 "description": "Pentagon spokesman.",
-                "aliases": [{"alias": "Ryder", "kind": "short_form"}],
+                "aliases": [{"alias": "Ryder", "alias_kind": "short_form"}],
             }
         ]
     },
     "events": {
         "events": [
             {
-                "id": "us-iraq-talks-2024-01",
-                "type": "talks",
+                "event_id": "us-iraq-talks-2024-01",
+                "event_type": "talks",
                 "plover_event": "CONSULT",
                 "summary": "US and Iraqi officials meet.",
-                "actors": [{"actor": "iraq", "role": "participant"}],
+                "actors": [{"actor_id": "iraq", "role": "participant"}],
             }
         ]
     },
     "propositions": {
-        "propositions": [{"id": "us-troops-about-2500", "statement": "About 2,500 troops.", "topic": "troop_presence"}]
+        "propositions": [
+            {"proposition_id": "us-troops-about-2500", "statement": "About 2,500 troops.", "topic": "troop_presence"}
+        ]
     },
     "annotation": {
-        "source": "004_da6def8141b84164",
+        "source_id": "004_da6def8141b84164",
         "claims": [
             {
-                "id": "004-troops-2500",
+                "claim_id": "004-troops-2500",
                 "quote": "roughly 2,500 US troops",
-                "attribution": "unattributed",
+                "attribution_kind": "unattributed",
                 "modality": "asserted",
                 "topic": "troop_presence",
                 "content": "About 2,500 US troops are in Iraq.",
-                "propositions": [{"proposition": "us-troops-about-2500", "stance": "supports"}],
+                "propositions": [{"proposition_id": "us-troops-about-2500", "stance": "supports"}],
             }
         ],
         "figures": [
             {
-                "id": "004-troops",
+                "figure_id": "004-troops",
                 "quote": "roughly 2,500 US troops",
                 "quantity": "personnel",
                 "counted_as_written": "US troops",
@@ -86,19 +90,23 @@ VALID: dict[str, dict[str, Any]] = {
                 "as_of": {"as_written": "currently"},
             }
         ],
-        "event_mentions": [{"event": "us-iraq-talks-2024-01", "quote": "talks", "occurrence": 2, "status": "occurred"}],
+        "event_mentions": [
+            {"event_id": "us-iraq-talks-2024-01", "quote": "talks", "occurrence": 2, "status": "occurred"}
+        ],
         "uncoded_numbers": [{"quote": "7921132.jpg", "reason": "url_or_file_name"}],
     },
     "tensions": {
         "tensions": [
             {
-                "id": "us-troops-in-syria-about-900-or-900",
+                "tension_id": "us-troops-in-syria-about-900-or-900",
                 "kind": "precision_difference",
                 "scope": "between_articles",
-                "proposition": "us-troops-in-syria-about-900",
+                "proposition_id": "us-troops-in-syria-about-900",
                 "summary": "003 says about 900 US troops are in Syria; 004 says 900.",
-                "a": [{"source": "003_ab9f14d1c7684910", "quote": "about 900 in Syria"}],
-                "b": [{"source": "004_da6def8141b84164", "quote": "an additional 900 in Syria", "claim": "004-x"}],
+                "a": [{"source_id": "003_ab9f14d1c7684910", "quote": "about 900 in Syria"}],
+                "b": [
+                    {"source_id": "004_da6def8141b84164", "quote": "an additional 900 in Syria", "claim_id": "004-x"}
+                ],
             }
         ]
     },
@@ -108,14 +116,14 @@ VALID: dict[str, dict[str, Any]] = {
 FIGURE = VALID["annotation"]["figures"][0]
 INVALID: list[tuple[str, str, Any]] = [
     ("unknown key", "actors", {"actors": [{**VALID["actors"]["actors"][0], "nickname": "Pat"}]}),
-    ("enum value", "actors", {"actors": [{**VALID["actors"]["actors"][0], "type": "spokesman"}]}),
-    ("missing key", "propositions", {"propositions": [{"id": "x", "statement": "S."}]}),
-    ("slug pattern", "events", {"events": [{**VALID["events"]["events"][0], "id": "Talks 1"}]}),
-    ("empty text", "propositions", {"propositions": [{"id": "x", "statement": "", "topic": "talks"}]}),
-    ("wrong type", "annotation", {"source": "004", "figures": [{**FIGURE, "value": "many"}]}),
-    ("negative number", "annotation", {"source": "004", "figures": [{**FIGURE, "value": -1}]}),
+    ("enum value", "actors", {"actors": [{**VALID["actors"]["actors"][0], "actor_type": "spokesman"}]}),
+    ("missing key", "propositions", {"propositions": [{"proposition_id": "x", "statement": "S."}]}),
+    ("slug pattern", "events", {"events": [{**VALID["events"]["events"][0], "event_id": "Talks 1"}]}),
+    ("empty text", "propositions", {"propositions": [{"proposition_id": "x", "statement": "", "topic": "talks"}]}),
+    ("wrong type", "annotation", {"source_id": "004", "figures": [{**FIGURE, "value": "many"}]}),
+    ("negative number", "annotation", {"source_id": "004", "figures": [{**FIGURE, "value": -1}]}),
     ("no aliases", "actors", {"actors": [{**VALID["actors"]["actors"][0], "aliases": []}]}),
-    ("top-level typo", "annotation", {"source": "004", "claim": []}),
+    ("top-level typo", "annotation", {"source_id": "004", "claim": []}),
     ("tension kind", "tensions", {"tensions": [{**VALID["tensions"]["tensions"][0], "kind": "disagreement"}]}),
     ("tension side empty", "tensions", {"tensions": [{**VALID["tensions"]["tensions"][0], "b": []}]}),
 ]

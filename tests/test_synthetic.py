@@ -34,7 +34,7 @@ def test_corpus_builds_without_warnings_and_validates_clean(corpus: Path) -> Non
 def test_quotes_are_unique_in_their_article(corpus: Path) -> None:
     for path in (corpus / "annotations").glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        text = (corpus / "sources" / f"{data['source']}.txt").read_text(encoding="utf-8")
+        text = (corpus / "sources" / f"{data['source_id']}.txt").read_text(encoding="utf-8")
         for kind in ("claims", "figures", "event_mentions", "uncoded_numbers"):
             for entry in data[kind]:
                 assert "occurrence" in entry or text.count(entry["quote"]) == 1, (path.name, entry["quote"])

@@ -31,7 +31,7 @@ def command(source_id: str | None, root: Path) -> None:
         from usiraq.schema.inputs import SourcesFile
 
         check_dataset_root(root)
-        known = [entry.id for entry in load(root / SOURCES_FILE, SourcesFile).model.sources]
+        known = [entry.source_id for entry in load(root / SOURCES_FILE, SourcesFile).model.sources]
         if source_id is not None and source_id not in known:
             raise click.UsageError(f"unknown source id {source_id!r}; the articles are: {', '.join(known)}")
         results = audit(root, [source_id] if source_id else None)

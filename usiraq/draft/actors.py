@@ -61,7 +61,7 @@ class Registry:
 
     def __init__(self, actors: ActorsFile, non_actor_names: Iterable[str]) -> None:
         self.aliases = {
-            alias.alias: AliasInfo(actor.id, actor.type.value, alias.kind.value)
+            alias.alias: AliasInfo(actor.actor_id, actor.actor_type.value, alias.alias_kind.value)
             for actor in actors.actors
             for alias in actor.aliases
         }

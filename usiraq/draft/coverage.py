@@ -77,7 +77,7 @@ def coverage(inputs: BuildInputs, built: dict[str, list[Record]], only: Iterable
     found = []
     for source_id, sentences in zip(wanted, parse(texts), strict=True):
         text = inputs.texts[source_id]
-        path = display_path(inputs.root / ARTICLES_DIR / inputs.source(source_id).file)
+        path = display_path(inputs.root / ARTICLES_DIR / inputs.source(source_id).file_name)
         result = Coverage(source_id, path, sentences=len(sentences))
         claimed = spans["claims"].get(source_id, [])
         result.with_claim = sum(1 for sentence in sentences if _touches(claimed, sentence.start, sentence.end))

@@ -59,7 +59,7 @@ def annotation(draft: Draft) -> dict[str, Any]:
     """The draft as the data of an annotation file, every entry marked as a suggestion."""
     text, sid = draft.text, draft.source_id
     numbered = _Numbered(sid)
-    data: dict[str, Any] = {"source": sid}
+    data: dict[str, Any] = {"source_id": sid}
     data["claims"] = [_claim(text, numbered("claim"), c) for c in draft.candidates if isinstance(c, Claim)]
     data["figures"] = [_figure(text, numbered("figure"), c) for c in draft.candidates if isinstance(c, Figure)]
     data["event_mentions"] = [
@@ -72,7 +72,7 @@ def annotation(draft: Draft) -> dict[str, Any]:
     ]
     data["uncoded_numbers"] = [_uncoded(text, c) for c in draft.candidates if isinstance(c, UncodedNumber)]
     data["new_actors"] = [
-        {"suggested": True, **_selector(text, c.text, c.char_start), "name": c.name, "type": c.actor_type}
+        {"suggested": True, **_selector(text, c.text, c.char_start), "name": c.name, "actor_type": c.actor_type}
         for c in draft.candidates
         if isinstance(c, NewActor)
     ]
@@ -98,10 +98,10 @@ def _selector(text: str, quote: str, start: int) -> dict[str, Any]:
 
 
 def _claim(text: str, claim_id: str, claim: Claim) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": claim_id, "suggested": True, **_selector(text, claim.text, claim.char_start)}
+    entry: dict[str, Any] = {"claim_id": claim_id, "suggested": True, **_selector(text, claim.text, claim.char_start)}
     if claim.speaker_actor_id:
-        entry["speaker"] = claim.speaker_actor_id
-    entry |= {"speaker_as_written": claim.speaker_as_written, "attribution": claim.attribution_kind}
+        entry["speaker_actor_id"] = claim.speaker_actor_id
+    entry |= {"speaker_as_written": claim.speaker_as_written, "attribution_kind": claim.attribution_kind}
     entry |= {"cue": claim.cue, "modality": claim.modality}
     if claim.hedge:
         entry["hedge"] = claim.hedge
@@ -110,7 +110,11 @@ def _claim(text: str, claim_id: str, claim: Claim) -> dict[str, Any]:
 
 
 def _figure(text: str, figure_id: str, figure: Figure) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": figure_id, "suggested": True, **_selector(text, figure.text, figure.char_start)}
+    entry: dict[str, Any] = {
+        "figure_id": figure_id,
+        "suggested": True,
+        **_selector(text, figure.text, figure.char_start),
+    }
     entry |= {"quantity": figure.counted, "counted_as_written": figure.counted_as_written}
     entry |= {"number_text": figure.number_text, "value": figure.value}
     for key in ("value_low", "value_high", "qualifier"):
@@ -126,7 +130,7 @@ def _mention(draft: Draft, event_id: str, date: DateExpression) -> dict[str, Any
     quote = draft.text[sentence.start : sentence.end]
     later = draft.published is not None and date.start is not None and date.start > draft.published.end
     future = date.direction == "future" or later
-    entry: dict[str, Any] = {"event": event_id, "suggested": True, **_selector(draft.text, quote, sentence.start)}
+    entry: dict[str, Any] = {"event_id": event_id, "suggested": True, **_selector(draft.text, quote, sentence.start)}
     entry["status"] = (EventStatus.PLANNED if future else EventStatus.OCCURRED).value
     entry["date"] = {"as_written": date.text, **({"direction": "future"} if date.direction == "future" else {})}
     return entry

@@ -1,42 +1,55 @@
-"""Build the actor_mentions table: every alias occurrence in every article, minus the coded exceptions."""
+"""Build the actors tables: actors and actor_aliases from the registry, actor_mentions from the articles."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from usiraq.builders import quotes
+from usiraq.builders.columns import carried
 from usiraq.builders.errors import InputError, Where
-from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs, Item
+from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs, Item, nested_items, registry_items
 from usiraq.builders.mentions import AliasMatch
 from usiraq.builders.rows import collect_rows, gather, make
+from usiraq.schema.inputs import ActorEntry, AliasEntry
 from usiraq.schema.record import Record
-from usiraq.schema.tables.actors import ActorMention
+from usiraq.schema.tables.actors import Actor, ActorAlias, ActorMention
 
 
-def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
+def actors(inputs: BuildInputs) -> list[Record]:
+    """One row per actor of registry/actors.yaml."""
+    return collect_rows(registry_items(inputs.actors, "actors"), lambda item: make(Actor, **carried(item.entry, Actor)))
+
+
+def actor_aliases(inputs: BuildInputs) -> list[Record]:
+    """One row per alias of registry/actors.yaml."""
+    return collect_rows(nested_items(inputs.actors, "actors", "aliases"), _alias)
+
+
+def actor_mentions(inputs: BuildInputs) -> list[Record]:
     """One row per alias occurrence, found by the builder, less the annotations' ``not_mentions``."""
-    # -- load inputs
     owners = alias_owners(inputs)
     matches = inputs.alias_matches
     excluded = set(gather(inputs.items("not_mentions"), lambda item: _excluded(item, inputs, matches)))
-
-    # -- process
     items = [
         Item(_article_where(inputs.texts[source_id], article, match), source_id, match)
         for source_id, found in matches.items()
-        for article in [inputs.root / ARTICLES_DIR / inputs.source(source_id).file]
+        for article in [inputs.root / ARTICLES_DIR / inputs.source(source_id).file_name]
         for match in found
         if (source_id, match.start) not in excluded
     ]
-    rows = collect_rows(items, lambda item: _row(item, owners))
-
-    # -- return rows
-    return rows
+    return collect_rows(items, lambda item: _mention(item, owners))
 
 
 def alias_owners(inputs: BuildInputs) -> dict[str, str]:
     """Each alias and the id of the actor it names."""
-    return {alias.alias: actor.id for actor in inputs.actors.model.actors for alias in actor.aliases}
+    return {alias.alias: actor.actor_id for actor in inputs.actors.model.actors for alias in actor.aliases}
+
+
+def _alias(item: Item) -> ActorAlias:
+    actor: ActorEntry
+    alias: AliasEntry
+    actor, alias = item.entry
+    return make(ActorAlias, **carried(alias, ActorAlias), actor_id=actor.actor_id)
 
 
 def _excluded(item: Item, inputs: BuildInputs, matches: dict[str, list[AliasMatch]]) -> tuple[str, int]:
@@ -56,7 +69,7 @@ def _article_where(text: str, path: Path, match: AliasMatch) -> Where:
     return Where(path, text.count("\n", 0, match.start) + 1, f"alias {match.alias!r} at char {match.start}")
 
 
-def _row(item: Item, owners: dict[str, str]) -> ActorMention:
+def _mention(item: Item, owners: dict[str, str]) -> ActorMention:
     match: AliasMatch = item.entry
     return make(
         ActorMention,

@@ -1,4 +1,4 @@
-"""Build the events table: registry events dated, and given a status, from their mentions.
+"""Build the events tables: event_mentions from the annotations, events dated from them, event_actors.
 
 An event's date is the intersection of its dated mentions' intervals, unless
 the registry gives an explicit date. Mentions whose dates do not overlap are
@@ -6,6 +6,7 @@ an error: they are different events, or the registry needs an explicit date.
 The precision follows from the resulting interval; the basis is that of the
 narrowest mention. The status is 'occurred' if any mention reports it so,
 else the most definite reported of ongoing > planned > announced > expected > intended.
+Events are made from the event_mentions rows already built, never by resolving a mention again.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from usiraq.builders.errors import InputError
-from usiraq.builders.event_mentions import mention_rows
-from usiraq.builders.inputs import BuildInputs, Item, registry_items
+from usiraq.builders import dates, quotes
+from usiraq.builders.columns import carried, evidence
+from usiraq.builders.errors import InputError, inside
+from usiraq.builders.inputs import BuildInputs, Item, nested_items, registry_items
 from usiraq.builders.rows import collect_rows, make
 from usiraq.schema.dates import precision_of
 from usiraq.schema.enums import DateBasis, DatePrecision, EventStatus
-from usiraq.schema.inputs import DateSpec, EventEntry
+from usiraq.schema.inputs import DateSpec, EventActorEntry, EventEntry, EventMentionEntry
 from usiraq.schema.record import Record
-from usiraq.schema.tables.events import Event
+from usiraq.schema.tables.events import Event, EventActor, EventMention
 
 STATUS_RANK = (
     EventStatus.OCCURRED,
@@ -36,15 +38,24 @@ STATUS_RANK = (
 
 
 class MentionDate(Protocol):
-    """What :func:`merged_date` reads of an event mention row (an :class:`EventMention`, or the benchmarks' rows)."""
+    """What an event reads of an event mention row (an :class:`EventMention`, or the benchmarks' rows)."""
 
-    source_id: str
-    char_start: int | None
-    date_as_written: str | None
-    date_start: dt.date | None
-    date_end: dt.date | None
-    date_basis: DateBasis | None
-    date_note: str | None
+    @property
+    def source_id(self) -> str: ...  # noqa: D102
+    @property
+    def char_start(self) -> int | None: ...  # noqa: D102
+    @property
+    def status(self) -> EventStatus: ...  # noqa: D102
+    @property
+    def date_as_written(self) -> str | None: ...  # noqa: D102
+    @property
+    def date_start(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def date_end(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def date_basis(self) -> DateBasis | None: ...  # noqa: D102
+    @property
+    def date_note(self) -> str | None: ...  # noqa: D102
 
 
 Mention = tuple[Item, MentionDate]
@@ -61,50 +72,63 @@ class EventDate:
     note: str | None
 
 
-def run(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
-    """One row per event of registry/events.yaml."""
-    # -- load inputs
-    items = list(registry_items(inputs.events, "events"))
-    entries: dict[str, list[Item]] = {}
-    for entry in inputs.items("event_mentions"):
-        entries.setdefault(entry.entry.event, []).append(entry)
+def events(inputs: BuildInputs, event_mentions: Sequence[EventMention]) -> list[Record]:
+    """One row per event of registry/events.yaml, dated and given a status by its mention rows.
+
+    The event_mentions rows come one per annotation entry, in the entries' order, so each is paired with its
+    entry's place (for a message naming both mentions of a date conflict) without being resolved again.
+    """
     mentions: dict[str, list[Mention]] = {}
-    for mention in mention_rows(inputs):
-        mentions.setdefault(mention[1].event_id, []).append(mention)
-
-    # -- process
-    rows = collect_rows(items, lambda item: _row(item, entries.get(item.entry.id, []), mentions.get(item.entry.id, [])))
-
-    # -- return rows
-    return rows
+    for item, row in zip(inputs.items("event_mentions"), event_mentions, strict=True):
+        mentions.setdefault(row.event_id, []).append((item, row))
+    items = registry_items(inputs.events, "events")
+    return collect_rows(items, lambda item: _event(item.entry, mentions.get(item.entry.event_id, [])))
 
 
-def _row(item: Item, entries: list[Item], mentions: list[Mention]) -> Event:
-    """The event, from its registry entry, its mention entries and the mention rows that built."""
-    entry: EventEntry = item.entry
-    if not entries:
+def event_mentions(inputs: BuildInputs) -> list[Record]:
+    """One row per ``event_mentions`` entry of every annotation file, its date resolved."""
+    return collect_rows(inputs.items("event_mentions"), lambda item: _mention(item, inputs))
+
+
+def event_actors(inputs: BuildInputs) -> list[Record]:
+    """One row per ``actors`` entry of every event of registry/events.yaml."""
+    return collect_rows(nested_items(inputs.events, "events", "actors"), _event_actor)
+
+
+def _mention(item: Item, inputs: BuildInputs) -> EventMention:
+    """The row of one mention: its span, and its date resolved against the article's publication date."""
+    mention: EventMentionEntry = item.entry
+    span = quotes.resolve(inputs.texts[item.source_id], mention)
+    with inside("date"):
+        date = dates.resolve(mention.date, inputs.published(item.source_id), span.quote) if mention.date else None
+    return make(
+        EventMention,
+        **carried(mention, EventMention),
+        source_id=item.source_id,
+        **dates.date_columns("date", mention.date, date),
+        **evidence(span),
+    )
+
+
+def _event(entry: EventEntry, mentions: list[Mention]) -> Event:
+    """The event, from its registry entry and the rows of its mentions (each with its place)."""
+    if not mentions:
         raise InputError("no annotation mentions this event; add an event_mentions entry for it, or remove it")
     date = registry_date(entry.date) if entry.date else merged_date(mentions)
     return make(
         Event,
-        event_id=entry.id,
-        event_type=entry.type,
-        plover_event=entry.plover_event,
-        plover_mode=entry.plover_mode,
-        summary=entry.summary,
-        status=event_status([mention.entry.status for mention in entries]),
-        **date_columns(date),
-        location_as_written=entry.location_as_written,
-        location_country=entry.location_country,
-        n_sources=len({mention.source_id for mention in entries}),
-        note=entry.note,
+        **carried(entry, Event),
+        status=event_status([row.status for _, row in mentions]),
+        **dates.interval_columns("date", date),
+        n_sources=len({row.source_id for _, row in mentions}),
     )
 
 
-def date_columns(date: EventDate | None) -> dict[str, object]:
-    """The events table's ``date_*`` columns of ``date``, all empty when there is none."""
-    parts = ("start", "end", "precision", "basis", "note")
-    return {f"date_{part}": getattr(date, part) if date else None for part in parts}
+def _event_actor(item: Item) -> EventActor:
+    event: EventEntry
+    link: EventActorEntry
+    event, link = item.entry
+    return make(EventActor, **carried(link, EventActor), event_id=event.event_id)
 
 
 def event_status(statuses: Sequence[str]) -> EventStatus:
