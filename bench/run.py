@@ -61,13 +61,9 @@ def release_rows(release: Path) -> int:
 
 
 def validate_steps(release: Path) -> list[str]:
-    """A command validating ``release`` that prints the seconds of each step as JSON.
-
-    The steps run one after another here (one worker thread), so that each
-    one's seconds are its own; ``usiraq validate`` runs them side by side.
-    """
+    """A command validating ``release`` that prints the seconds of each step (they run one after another) as JSON."""
     code = (
-        "import json, time; from usiraq.validation import validate; validate.WORKERS = 1; "
+        "import json, time; "
         "from usiraq.validation.validate import validate_package; marks = []; "
         "mark = lambda step: marks.append((step, time.perf_counter())); "
         f"validate_package({str(release)!r}, progress=mark); "
@@ -150,7 +146,7 @@ def large_run(workdir: Path, claims: int) -> None:
         f"one step at a time: the standards gate (read the CSVs, then Frictionless' checks in SQL) {gate:.2f} s, "
         f"{theirs.seconds / gate:.1f}x faster than frictionless; the dataset's own checks: "
         + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in steps.items() if name not in ("read", "standards"))
-        + f"; all steps one after another {sum(steps.values()):.1f} s (usiraq validate runs them side by side)"
+        + f"; all steps {sum(steps.values()):.1f} s"
     )
     found = faults.usiraq_keys(json.loads(ours_json.read_text(encoding="utf-8")))
     expected = faults.frictionless_keys(json.loads(theirs_json.read_text(encoding="utf-8")))

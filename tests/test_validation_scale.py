@@ -111,21 +111,3 @@ def test_numbers_screen_passes_a_clean_article() -> None:
     assert not screen_flags(text, spans)
     assert screen_flags(text, spans[:2])
     assert screen_flags(text, [(10, 20), (text.index("2,500") + 2, text.index("2,500") + 5), spans[2]])
-
-
-def test_steps_side_by_side_report_what_they_report_one_after_another(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from fixtures.validation import mutate
-    from usiraq.validation import validate
-
-    folder = mutate.copy_package(mutate.release_or_fresh_build(tmp_path / "build"), tmp_path / "package")
-    mutate.set_cell(folder, "claims", lambda row: bool(row["speaker_actor_id"]), "speaker_actor_id", "nobody-at-all")
-    mutate.set_cell(folder, "force_figures", lambda row: True, "value", "many")
-    side_by_side = validate_package(folder).to_dict()
-    monkeypatch.setattr(validate, "WORKERS", 1)
-    in_a_row = validate_package(folder).to_dict()
-    for report in (side_by_side, in_a_row):
-        del report["summary"]["seconds"]
-    assert side_by_side == in_a_row
-    assert {"frictionless/type-error", "frictionless/foreign-key"} <= set(side_by_side["summary"]["failed_codes"])

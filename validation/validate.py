@@ -21,11 +21,8 @@ Example:
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
 
 from usiraq.schema import TABLE_NAMES
@@ -39,9 +36,6 @@ from usiraq.validation.tables import Tables
 STEPS: tuple[str, ...] = ("read", "standards", *(check.code for check in CHECKS))
 """The steps of a validation, in order: reading the tables, the standards gate, each check."""
 
-WORKERS = 2
-"""Threads running the standards gate and the checks side by side, each through its own cursor."""
-
 _CHECK_ORDER = [CODE_PREFIX, *(check.code for check in CHECKS)]
 
 Progress = Callable[[str], None]
@@ -53,8 +47,7 @@ def validate_package(path: str | Path | None = None, progress: Progress | None =
 
     Args:
         path: the package.
-        progress: called with the name of each step in :data:`STEPS` as it starts (steps after
-            ``read`` may run side by side; calls never overlap).
+        progress: called with the name of each step in :data:`STEPS` as it starts.
 
     Never raises for a bad package: a package that cannot be used at all
     (missing or malformed descriptor, unsafe resource path, unreadable CSV)
@@ -109,23 +102,17 @@ def _shown(path: str | Path | None) -> str:
 
 
 def _run_steps(report: Report, tables: Tables, present: list[str], step: Progress) -> None:
-    """Run the standards gate and every check side by side; add what they find in run order.
+    """Run the standards gate, then every check, one after another; add what they find in run order.
 
-    :data:`WORKERS` threads run the steps, each through its own cursor
-    (DuckDB runs their queries at once, and Python work in one check
-    overlaps SQL in another). The report is the same as with one thread.
+    The steps run in this thread: DuckDB spreads each query over the cores
+    itself, and running two steps side by side in threads was slower on the
+    million-claim release (docs/PERFORMANCE.md).
     """
-    lock = threading.Lock()
-
-    def started(name: str) -> None:
-        with lock:
-            step(name)
-
-    tasks: list[tuple[str, Callable[[], list[Coded]]]] = [("standards", partial(_standards, tables))]
-    tasks += [(check.code, partial(_findings, check, tables)) for check in CHECKS]
-    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="usiraq-check") as pool:
-        futures = [pool.submit(_started, started, name, task) for name, task in tasks]
-        found = [future.result() for future in futures]
+    step("standards")
+    found = [_standards(tables)]
+    for check in CHECKS:
+        step(check.code)
+        found.append(_findings(check, tables))
     for code, finding in found[0]:
         report.result(code, finding.table).add(finding)
     failed = {check.table for check in report.checks}
@@ -136,11 +123,6 @@ def _run_steps(report: Report, tables: Tables, present: list[str], step: Progres
         for table in check.tables:
             report.result(check.code, table)
         report.extend(check.code, [finding for _, finding in findings])
-
-
-def _started(started: Progress, name: str, task: Callable[[], list[Coded]]) -> list[Coded]:
-    started(name)
-    return task()
 
 
 def _standards(tables: Tables) -> list[Coded]:
