@@ -78,7 +78,7 @@ def _cell_differences(tables: Tables, table: str, names: list[str], path: Path) 
                 yield Finding(table, f"Parquet has {short(right)}, the CSV {csv_value}", number, name)
 
 
-def _arrow_type(field: pa.Field) -> str:
+def _arrow_type(field: pa.Field[pa.DataType]) -> str:
     """A column's Arrow type and whether it may be null, e.g. ``string, nullable``."""
     return f"{field.type}, {'nullable' if field.nullable else 'not null'}"
 
