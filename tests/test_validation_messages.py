@@ -118,3 +118,19 @@ def test_a_row_with_more_cells_than_the_header_is_reported_at_its_line(package: 
         f"actors.csv: not a readable CSV file: line 4: the row starting on this line has {width + 1} cells"
         in render(report)
     )
+
+
+def test_a_blank_line_is_reported_at_its_line(package: Path) -> None:
+    path = package / "csv" / "actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(3, "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    mutate.restamp(package)
+    report = validate_package(package)
+    assert report.exit_code == 2
+    assert "actors.csv: not a readable CSV file: line 4: a blank line" in render(report)
+
+
+def test_line_breaks_inside_cells_are_not_blank_lines(package: Path) -> None:
+    assert "\n\n" in (package / "csv" / "sources.csv").read_text(encoding="utf-8")
+    assert validate_package(package).valid

@@ -77,7 +77,7 @@ class Tables:
         """The DuckDB connection holding the tables: the thread's own cursor on it, in a thread that did not open it.
 
         DuckDB runs queries from different cursors of one database at the same
-        time, so checks can run side by side (see :meth:`load_all`).
+        time, so files can be read side by side (see :meth:`load_all`).
         """
         with self._lock:
             if self._connection is None:
@@ -148,9 +148,7 @@ class Tables:
 
         :data:`READERS` threads read the files side by side, largest first
         (DuckDB reads one file in few threads when its buffers are large, and
-        large buffers cost less work per byte). After this, the checks only
-        read the database, so they may run in threads side by side, each
-        through its own cursor.
+        large buffers cost less work per byte), each through its own cursor.
 
         Raises:
             PackageError: if a CSV file is missing, not UTF-8 or not CSV (the
