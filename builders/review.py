@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import pyarrow.compute as pc
 from usiraq.builders.errors import display_path
 from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs
 from usiraq.builders.mentions import unmatched_capitalised_names
-from usiraq.schema.record import Record
-from usiraq.schema.tables.claims import Proposition
+from usiraq.builders.release import Tables
 
 
-def warnings(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[str]:
+def warnings(inputs: BuildInputs, tables: Tables) -> list[str]:
     """Every warning of the build, one line each."""
     found = [
         f"{display_path(inputs.root / ARTICLES_DIR / inputs.source(name.source_id).file)}:{name.line}: {name}"
@@ -19,7 +19,8 @@ def warnings(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[str]:
     for path in sorted((inputs.root / ARTICLES_DIR).glob("*.txt")):
         if path.name not in listed:
             found.append(f"{display_path(path)}: article not listed in sources.yaml, so not built")
-    for row in built.get("propositions", []):
-        if isinstance(row, Proposition) and row.n_claims == 0:
-            found.append(f"proposition {row.proposition_id!r}: no claim is linked to it")
+    propositions = tables.get("propositions")
+    if propositions is not None:
+        unlinked = propositions.filter(pc.equal(propositions["n_claims"], 0))["proposition_id"].to_pylist()
+        found.extend(f"proposition {proposition_id!r}: no claim is linked to it" for proposition_id in unlinked)
     return found

@@ -74,23 +74,23 @@ def gold_rows(root: Path) -> tuple[dict[str, Article], dict[str, dict[str, list[
     built = build_tables(inputs)
     articles = {sid: Article(sid, text, inputs.published(sid)) for sid, text in inputs.texts.items()}
     gold: dict[str, dict[str, list[Gold]]] = {sid: {kind: [] for kind in KINDS} for sid in articles}
-    for row in built["force_figures"]:
-        start = row.char_start + _word_at(row.quote, row.number_text)
-        values = {"value": row.value, "value_low": row.value_low, "value_high": row.value_high}
-        gold[row.source_id]["figure"].append(Gold(start, start + len(row.number_text), values, row.quote))
-        _date(
-            gold[row.source_id]["date"], row.quote, row.char_start, row.as_of_as_written, row.as_of_start, row.as_of_end
+    for row in built["force_figures"].to_pylist():
+        start = row["char_start"] + _word_at(row["quote"], row["number_text"])
+        values = {"value": row["value"], "value_low": row["value_low"], "value_high": row["value_high"]}
+        gold[row["source_id"]]["figure"].append(Gold(start, start + len(row["number_text"]), values, row["quote"]))
+        as_of = (row["as_of_as_written"], row["as_of_start"], row["as_of_end"])
+        _date(gold[row["source_id"]]["date"], row["quote"], row["char_start"], *as_of)
+    for row in built["actor_mentions"].to_pylist():
+        gold[row["source_id"]]["actor_mention"].append(
+            Gold(row["char_start"], row["char_end"], {"actor": row["actor_id"]}, row["quote"])
         )
-    for row in built["actor_mentions"]:
-        gold[row.source_id]["actor_mention"].append(
-            Gold(row.char_start, row.char_end, {"actor": row.actor_id}, row.quote)
-        )
-    for row in built["event_mentions"]:
-        _date(gold[row.source_id]["date"], row.quote, row.char_start, row.date_as_written, row.date_start, row.date_end)
-    for row in built["claims"]:
-        if row.attribution_kind != "unattributed":
-            values = {"cue": row.cue, "speaker": row.speaker_as_written, "actor": row.speaker_actor_id}
-            gold[row.source_id]["claim"].append(Gold(row.char_start, row.char_end, values, row.quote))
+    for row in built["event_mentions"].to_pylist():
+        dated = (row["date_as_written"], row["date_start"], row["date_end"])
+        _date(gold[row["source_id"]]["date"], row["quote"], row["char_start"], *dated)
+    for row in built["claims"].to_pylist():
+        if row["attribution_kind"] != "unattributed":
+            values = {"cue": row["cue"], "speaker": row["speaker_as_written"], "actor": row["speaker_actor_id"]}
+            gold[row["source_id"]]["claim"].append(Gold(row["char_start"], row["char_end"], values, row["quote"]))
     return articles, gold
 
 
