@@ -56,7 +56,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @dataclass(frozen=True)
 class Loaded(Generic[M]):
-    """A validated input file: its model and its parsed YAML (for lines)."""
+    """A validated input file: its model and the lines of its YAML (its parsed data is dropped once validated)."""
 
     model: M
     doc: YamlDoc
@@ -174,7 +174,7 @@ def load(path: Path, model: type[M]) -> Loaded[M]:
 
     """
     doc = load_yaml(path)
-    return Loaded(validate(doc, model), doc)
+    return Loaded(validate(doc, model), doc.without_data())
 
 
 _OPTIONAL: dict[str, BaseModel] = {
