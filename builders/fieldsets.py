@@ -11,9 +11,13 @@ every model that was given the same fields, as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel
 
 _SHARED: dict[frozenset[str], set[str]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+"""Types of values that hold no model, not looked into."""
 
 
 def share_fields_set(model: BaseModel) -> None:
@@ -28,13 +32,18 @@ def share_fields_set(model: BaseModel) -> None:
 
 def share_fields_sets(value: object) -> None:
     """:func:`share_fields_set` for every model in ``value``, a validated tree of models, lists, tuples and dicts."""
-    if isinstance(value, BaseModel):
-        share_fields_set(value)
-        for item in value.__dict__.values():
-            share_fields_sets(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            share_fields_sets(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            share_fields_sets(item)
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, BaseModel):
+            share_fields_set(node)
+            children: Iterable[object] = node.__dict__.values()
+        elif isinstance(node, list | tuple):
+            children = node
+        elif isinstance(node, dict):
+            children = node.values()
+        else:
+            continue
+        for child in children:
+            if type(child) not in _LEAVES:
+                stack.append(child)
