@@ -51,6 +51,7 @@ MAX_REPORTED = 10
 _LEAD = re.compile(r"^[ ?:-]*", re.MULTILINE)
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NESTED = (yaml.MappingNode, yaml.SequenceNode)
 
 
 class _Loader(_SafeLoader):
@@ -251,8 +252,12 @@ def _walk(node: yaml.Node, loc: Loc, problems: list[Problem], path: Path) -> Lin
             key = sys.intern(key_node.value) if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
             if key in children:
                 problems.append(Problem(path, key_node.start_mark.line + 1, f"{format_loc((*loc, key))}: repeated key"))
-            children[key] = _walk(value_node, (*loc, key), problems, path)
+            nested = isinstance(value_node, _NESTED)
+            children[key] = _walk(value_node, (*loc, key), problems, path) if nested else value_node.start_mark.line + 1
         return line, children
     if isinstance(node, yaml.SequenceNode):
-        return line, [_walk(item, (*loc, index), problems, path) for index, item in enumerate(node.value)]
+        return line, [
+            _walk(item, (*loc, index), problems, path) if isinstance(item, _NESTED) else item.start_mark.line + 1
+            for index, item in enumerate(node.value)
+        ]
     return line
