@@ -17,7 +17,7 @@ are seeded into its claims.csv, and both validators must report the same
 faults; the ratio of their times is the figure.
 
 Usage:
-    python bench/run.py [--sizes 5,500,5000] [--large-claims 1000000] [--workdir DIR]
+    python bench/run.py [--sizes 5,500,5000] [--large-claims 1000000] [--build-only] [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def line(what: str, rows: int, ours: Run, theirs: Run, reference: str) -> str:
     )
 
 
-def size_run(workdir: Path, size: int, repeat: int) -> float:
-    """Measure one corpus size; print its three lines; return the build's seconds."""
+def size_run(workdir: Path, size: int, repeat: int, build_only: bool = False) -> float:
+    """Measure one corpus size; print its three lines (the build's alone if ``build_only``); return build seconds."""
     corpus = synthetic.generate(workdir / f"corpus-{size}", size, seed=0)
     release = corpus / "release"
     build = measure([str(BIN / "usiraq"), "build", "--root", str(corpus), "--out", str(release)])
@@ -115,6 +115,8 @@ def size_run(workdir: Path, size: int, repeat: int) -> float:
         raise SystemExit(f"build of {size} articles failed:\n{build.stderr}")
     rows = release_rows(release)
     print(line("build", rows, build, measure(yaml_reference(corpus)), "parse YAML"))
+    if build_only:
+        return build.seconds
     validate = measure([str(BIN / "usiraq"), "validate", str(release)])
     if validate.code != 0:
         raise SystemExit(f"the release of {size} articles is not valid:\n{validate.stderr}")
@@ -162,6 +164,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="5,500,5000", help="corpus sizes in articles (default 5,500,5000)")
     parser.add_argument("--large-claims", type=int, default=0, help="also validate a release of this many claims")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each load command (default 5)")
+    parser.add_argument("--build-only", action="store_true", help="measure the build alone at each size")
     parser.add_argument("--workdir", type=Path, default=None, help="where to write corpora (default: a temp folder)")
     args = parser.parse_args()
     print(*machine(), versions(sys.executable), sep="\n")
@@ -169,7 +172,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         workdir = args.workdir or Path(scratch)
         sizes = [int(size) for size in args.sizes.split(",")]
-        seconds = [size_run(workdir, size, args.repeat) for size in sizes]
+        seconds = [size_run(workdir, size, args.repeat, args.build_only) for size in sizes]
         if len(sizes) > 1:
             print(f"build time grows as N^{exponent(sizes, seconds):.2f} (least-squares slope of log time on log N)")
             last = exponent(sizes[-2:], seconds[-2:])

@@ -1,5 +1,11 @@
 """Build the release tables: load the inputs, run every table builder in order, write the files.
 
+Each table, once built, is kept as an Arrow table (:func:`usiraq.builders.release.arrow_table`)
+and its row models are dropped, unless a later builder reads them (the ``reads`` of
+its entry in :data:`usiraq.builders.order.BUILDERS`); those
+are dropped once the last builder that reads them has run. The inputs are dropped once the
+warnings are made, so the release is written and checked with neither inputs nor models held.
+
 The release as shipped (with croissant.json, validated before it is switched in)
 is built by :func:`usiraq.release.build.build`, which calls :func:`build_release`.
 """
@@ -17,8 +23,8 @@ from usiraq.builders.errors import BuildError, Problem, raise_if_any
 from usiraq.builders.inputs import BuildInputs, load_inputs
 from usiraq.builders.order import BUILD_ORDER, builder
 from usiraq.builders.outdir import check_out_folder
-from usiraq.builders.release import FolderStep, write_release
-from usiraq.schema import TABLE_NAMES
+from usiraq.builders.release import FolderStep, Tables, arrow_table, write_release
+from usiraq.schema import TABLE_NAMES, model_for
 from usiraq.schema.record import Record
 
 
@@ -68,12 +74,13 @@ def build_release(
     with cyclic_gc_paused():
         step("inputs")
         inputs = load_inputs(root)
-        built = build_tables(inputs, step)
+        tables = build_tables(inputs, step)
         step("review")
-        found = review.warnings(inputs, built)
-        step("release")
-        write_release(built, out, version, extra=extra, check=check)
-    return BuildResult(out=out, rows={name: len(built[name]) for name in TABLE_NAMES}, warnings=found)
+        found = review.warnings(inputs, tables)
+        del inputs  # freed here: the release is written and checked without them
+    step("release")
+    write_release(tables, out, version, extra=extra, check=check)
+    return BuildResult(out=out, rows={name: tables[name].num_rows for name in TABLE_NAMES}, warnings=found)
 
 
 @contextmanager
@@ -81,8 +88,8 @@ def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the block, restoring it after.
 
     A build makes millions of small objects (YAML nodes, input models, rows)
-    that nearly all live until the release is written; the cyclic collector
-    would walk them again and again (it takes 40% of a 5,000-article build).
+    that nearly all live until the last table is built; the cyclic collector
+    would walk them again and again (it took 40% of a 5,000-article build).
     Reference counting still frees everything acyclic meanwhile.
     """
     was_enabled = gc.isenabled()
@@ -98,8 +105,8 @@ def _quiet(step: str) -> None:
     del step
 
 
-def build_tables(inputs: BuildInputs, progress: Progress | None = None) -> dict[str, list[Record]]:
-    """Every table's rows, built in :data:`BUILD_ORDER`.
+def build_tables(inputs: BuildInputs, progress: Progress | None = None) -> Tables:
+    """Every table, built in :data:`BUILD_ORDER`, as an Arrow table in primary key order.
 
     A failing builder does not stop the others, so one run reports every problem;
     only a table that reads a failed table is not built (its problems would be echoes).
@@ -108,19 +115,36 @@ def build_tables(inputs: BuildInputs, progress: Progress | None = None) -> dict[
         BuildError: the problems of every builder that failed.
 
     """
-    built: dict[str, list[Record]] = {}
+    last_reader = {table: name for name in BUILD_ORDER for table in builder(name).reads}
+    tables: Tables = {}
+    held: dict[str, list[Record]] = {}
     problems: list[Problem] = []
     failed: set[str] = set()
     for name in BUILD_ORDER:
         (progress or _quiet)(name)
-        built[name] = []
-        if failed.intersection(builder(name).reads):
+        reads = builder(name).reads
+        if failed.intersection(reads):
             failed.add(name)
-            continue
-        try:
-            built[name] = builder(name).run(inputs, built)
-        except BuildError as error:
-            problems.extend(error.problems)
-            failed.add(name)
+            rows: list[Record] = []
+        else:
+            rows = _rows(name, inputs, {table: held[table] for table in reads}, problems, failed)
+        tables[name] = arrow_table(model_for(name), rows)
+        if name in last_reader:
+            held[name] = rows
+        del rows
+        for table in [table for table, reader in last_reader.items() if reader == name]:
+            held.pop(table, None)
     raise_if_any(problems)
-    return built
+    return tables
+
+
+def _rows(
+    name: str, inputs: BuildInputs, reads: dict[str, list[Record]], problems: list[Problem], failed: set[str]
+) -> list[Record]:
+    """The rows builder ``name`` makes; or none, its problems added to ``problems`` and ``name`` to ``failed``."""
+    try:
+        return builder(name).run(inputs, reads)
+    except BuildError as error:
+        problems.extend(error.problems)
+        failed.add(name)
+        return []

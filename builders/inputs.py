@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from usiraq.builders.errors import BuildError, Problem, Where, display_path, raise_if_any
+from usiraq.builders.fieldsets import share_fields_sets
 from usiraq.builders.messages import error_messages
 from usiraq.builders.yamlload import YamlDoc, load_yaml, read_text
 from usiraq.schema.inputs import (
@@ -56,7 +57,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @dataclass(frozen=True)
 class Loaded(Generic[M]):
-    """A validated input file: its model and its parsed YAML (for lines)."""
+    """A validated input file: its model and the lines of its YAML (its parsed data is dropped once validated)."""
 
     model: M
     doc: YamlDoc
@@ -160,10 +161,12 @@ def validate(doc: YamlDoc, model: type[M]) -> M:
 
     """
     try:
-        return model.model_validate(doc.data if doc.data is not None else {})
+        validated = model.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as error:
         problems = [Problem(doc.path, doc.line(loc), message) for loc, message in error_messages(error, model)]
         raise BuildError(problems) from None
+    share_fields_sets(validated)
+    return validated
 
 
 def load(path: Path, model: type[M]) -> Loaded[M]:
@@ -174,7 +177,7 @@ def load(path: Path, model: type[M]) -> Loaded[M]:
 
     """
     doc = load_yaml(path)
-    return Loaded(validate(doc, model), doc)
+    return Loaded(validate(doc, model), doc.without_data())
 
 
 _OPTIONAL: dict[str, BaseModel] = {

@@ -1,5 +1,9 @@
 """Write the release: CSV and Parquet per table, and datapackage.json, atomically and deterministically.
 
+A build keeps each table, once built, as an Arrow table in primary key order
+(:func:`arrow_table`), the compact form it is written from: the Parquet file is
+that table, the CSV its cells as text (:func:`csv_column`).
+
 Everything is written to a temporary folder beside the release, flushed to
 disk, checked, then switched in with one atomic step (see
 :mod:`usiraq.builders.switch` for how and why); a failure or a crash at any
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from usiraq.builders import switch
 from usiraq.builders.rows import primary_key
@@ -43,14 +48,18 @@ FolderStep = Callable[[Path], object]
 """Called with the release folder written, before it is switched in."""
 
 
+Tables = dict[str, pa.Table]
+"""The release tables by name, each an Arrow table of its model's schema in primary key order."""
+
+
 def write_release(
-    built: dict[str, list[Record]],
+    tables: Tables,
     out: Path,
     version: str,
     extra: FolderStep | None = None,
     check: FolderStep | None = None,
 ) -> None:
-    """Write every table of ``built`` and datapackage.json to ``out``, replacing it only on success.
+    """Write every table of ``tables`` and datapackage.json to ``out``, replacing it only on success.
 
     ``extra`` is called with the folder written, to add files to it, before it
     is flushed to disk; ``check`` is called with it after, before it is switched
@@ -65,7 +74,7 @@ def write_release(
         switch.clean_leftovers(out)
         staging = switch.new_staging(out)
         try:
-            write_package(built, staging, version)
+            write_package(tables, staging, version)
             if extra is not None:
                 extra(staging)
             switch.sync_tree(staging)
@@ -76,12 +85,13 @@ def write_release(
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_package(built: dict[str, list[Record]], folder: Path, version: str) -> None:
-    """Write csv/, parquet/ and datapackage.json into ``folder``."""
+def write_package(tables: Tables, folder: Path, version: str) -> None:
+    """Write csv/, parquet/ and datapackage.json into ``folder`` (a table missing from ``tables`` is written empty)."""
     make_folders(folder)
     for model in TABLES:
         with TableWriter(model, folder) as writer:
-            writer.write(column_values(model, sorted_rows(built.get(model.table_name, []))))
+            table = tables.get(model.table_name)
+            writer.write_table(table if table is not None else arrow_table(model, []))
     write_descriptor(folder, version)
 
 
@@ -146,6 +156,29 @@ def column_values(model: type[Record], rows: list[Record]) -> Columns:
     return {name: [values[name] for values in fields] for name in model.model_fields}
 
 
+def arrow_table(model: type[Record], rows: list[Record]) -> pa.Table:
+    """The rows of ``model``, in primary key order, as one Arrow table of its schema: what a build keeps of a table."""
+    return columns_table(arrow_schema(model), column_values(model, sorted_rows(rows)))
+
+
+def columns_table(schema: pa.Schema, columns: Columns) -> pa.Table:
+    """An Arrow table of ``schema`` from values given column by column (enums as the rows hold them)."""
+    data = {field.name: _arrow_column(columns[field.name], field.type) for field in schema}
+    return pa.Table.from_pydict(data, schema=schema)
+
+
+def csv_column(column: pa.ChunkedArray[Any]) -> list[str]:
+    """An Arrow column's cells as the CSV writes them (see :func:`csv_cell`), converted in Arrow.
+
+    Example:
+        >>> csv_column(pa.chunked_array([[3, None]]))
+        ['3', '']
+
+    """
+    text: pa.ChunkedArray[Any] = pc.cast(column, pa.string())
+    return [cell if cell is not None else "" for cell in text.to_pylist()]
+
+
 class TableWriter:
     """Writes one table's CSV and Parquet files: a build writes all its rows at once, the benchmarks a batch at a time.
 
@@ -167,11 +200,13 @@ class TableWriter:
 
     def write(self, columns: Columns) -> None:
         """Append rows given column by column (every column of the model, values as the rows hold them)."""
-        names = list(self.model.model_fields)
-        self._csv.writerows(zip(*(_csv_column(columns[name]) for name in names), strict=True))
-        data = {field.name: _arrow_column(columns[field.name], field.type) for field in self.schema}
-        self._parquet.write_table(pa.Table.from_pydict(data, schema=self.schema))
-        self.count += len(columns[names[0]])
+        self.write_table(columns_table(self.schema, columns))
+
+    def write_table(self, table: pa.Table) -> None:
+        """Append the rows of ``table``, an Arrow table of the model's schema."""
+        self._csv.writerows(zip(*(csv_column(column) for column in table.itercolumns()), strict=True))
+        self._parquet.write_table(table)
+        self.count += table.num_rows
 
     def close(self) -> None:
         """Close both files."""
@@ -185,18 +220,6 @@ class TableWriter:
     def __exit__(self, *exc: object) -> None:
         """Close both files."""
         self.close()
-
-
-def _csv_column(values: list[Any]) -> list[str]:
-    """A column's cells as the CSV writes them (see :func:`csv_cell`); plain text columns in one pass."""
-    sample = next((value for value in values if value is not None), None)
-    if type(sample) is str:
-        return ["" if value is None else value for value in values]
-    if type(sample) is int:
-        return ["" if value is None else str(value) for value in values]
-    if isinstance(sample, Enum):
-        return ["" if value is None else str(value.value) for value in values]
-    return [csv_cell(value) for value in values]
 
 
 def _arrow_column(values: list[Any], kind: pa.DataType) -> list[Any]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from usiraq.builders.errors import display_path
 from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs
 from usiraq.builders.mentions import unmatched_capitalised_names
-from usiraq.schema.record import Record
-from usiraq.schema.tables.claims import Proposition
+from usiraq.builders.release import Tables
 
 
-def warnings(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[str]:
+def warnings(inputs: BuildInputs, tables: Tables) -> list[str]:
     """Every warning of the build, one line each."""
     found = [
         f"{display_path(inputs.root / ARTICLES_DIR / inputs.source(name.source_id).file_name)}:{name.line}: {name}"
@@ -19,7 +18,9 @@ def warnings(inputs: BuildInputs, built: dict[str, list[Record]]) -> list[str]:
     for path in sorted((inputs.root / ARTICLES_DIR).glob("*.txt")):
         if path.name not in listed:
             found.append(f"{display_path(path)}: article not listed in sources.yaml, so not built")
-    for row in built.get("propositions", []):
-        if isinstance(row, Proposition) and row.n_claims == 0:
-            found.append(f"proposition {row.proposition_id!r}: no claim is linked to it")
+    propositions = tables.get("propositions")
+    if propositions is not None:
+        counts = zip(propositions["proposition_id"].to_pylist(), propositions["n_claims"].to_pylist(), strict=True)
+        unlinked = [proposition_id for proposition_id, n_claims in counts if n_claims == 0]
+        found.extend(f"proposition {proposition_id!r}: no claim is linked to it" for proposition_id in unlinked)
     return found

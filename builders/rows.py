@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from usiraq.builders.errors import InputError, Problem, raise_if_any
+from usiraq.builders.fieldsets import share_fields_set
 from usiraq.builders.inputs import Item
 from usiraq.builders.messages import error_messages
 from usiraq.schema.record import Record
@@ -23,10 +24,12 @@ def make(model: type[R], **values: Any) -> R:
 
     """
     try:
-        return model(**values)
+        row = model(**values)
     except ValidationError as error:
         details = "; ".join(message for _, message in error_messages(error, model))
         raise InputError(f"this makes an invalid {model.table_name} row: {details}") from None
+    share_fields_set(row)
+    return row
 
 
 def gather(items: Iterable[Item], produce: Callable[[Item], T]) -> list[T]:

@@ -19,14 +19,21 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
 from usiraq.builders.errors import BuildError, Problem, Where, raise_if_any
 
 Loc = tuple[str | int, ...]
+LineTree: TypeAlias = "int | tuple[int, dict[str, LineTree] | list[LineTree]]"
+"""The line of a node: a scalar's line, or a mapping's or list's line with the line trees of its values.
+
+A tree, not a table of locations, because a build keeps every input file's lines
+to the end: the keys are shared strings and no location tuple is kept per node.
+"""
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _INT = "tag:yaml.org,2002:int"
@@ -44,6 +51,7 @@ MAX_REPORTED = 10
 _LEAD = re.compile(r"^[ ?:-]*", re.MULTILINE)
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NESTED = (yaml.MappingNode, yaml.SequenceNode)
 
 
 class _Loader(_SafeLoader):
@@ -83,23 +91,46 @@ def format_loc(loc: Loc) -> str:
 
 @dataclass(frozen=True)
 class YamlDoc:
-    """A parsed YAML file: its data and the line of every node, by location."""
+    """A parsed YAML file: its data and the line of every node (see :func:`YamlDoc.line`)."""
 
     path: Path
     data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    lines: LineTree | None = None
 
     def line(self, loc: Loc) -> int | None:
         """The line of ``loc``, or of its nearest written ancestor (a missing key has none)."""
-        for end in range(len(loc), -1, -1):
-            found = self.lines.get(tuple(loc[:end]))
-            if found is not None:
-                return found
-        return None
+        tree = self.lines
+        if tree is None:
+            return None
+        found = _own_line(tree)
+        for part in loc:
+            child = _child(tree, part)
+            if child is None:
+                break
+            tree, found = child, _own_line(child)
+        return found
 
     def where(self, *loc: str | int) -> Where:
         """The place of the item at ``loc``, labelled with its location."""
         return Where(self.path, self.line(loc), format_loc(loc))
+
+    def without_data(self) -> YamlDoc:
+        """This file without its data, once validated: the lines are all a build needs of it afterwards."""
+        return replace(self, data=None)
+
+
+def _own_line(tree: LineTree) -> int:
+    return tree if isinstance(tree, int) else tree[0]
+
+
+def _child(tree: LineTree, part: str | int) -> LineTree | None:
+    """The line tree of the value at ``part`` of a mapping or list, if it has one."""
+    if isinstance(tree, int):
+        return None
+    children = tree[1]
+    if isinstance(children, dict):
+        return children.get(part) if isinstance(part, str) else None
+    return children[part] if isinstance(part, int) and 0 <= part < len(children) else None
 
 
 def load_yaml(path: Path) -> YamlDoc:
@@ -126,10 +157,8 @@ def load_yaml(path: Path) -> YamlDoc:
         raise BuildError([Problem(path, None, f"not valid YAML: {error}")]) from None
     finally:
         loader.dispose()
-    lines: dict[Loc, int] = {}
     problems: list[Problem] = []
-    if node is not None:
-        _walk(node, (), lines, problems, path)
+    lines = _walk(node, (), problems, path) if node is not None else None
     if problems:
         raise BuildError(problems)
     return YamlDoc(path, data, lines)
@@ -214,16 +243,21 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, "YAML syntax error: " + "; ".join(parts))
 
 
-def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Problem], path: Path) -> None:
-    lines[loc] = node.start_mark.line + 1
+def _walk(node: yaml.Node, loc: Loc, problems: list[Problem], path: Path) -> LineTree:
+    """The line tree of ``node`` (at ``loc``), with a problem for every key repeated in a mapping."""
+    line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
+        children: dict[str, LineTree] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
-            if key in seen:
+            key = sys.intern(key_node.value) if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
+            if key in children:
                 problems.append(Problem(path, key_node.start_mark.line + 1, f"{format_loc((*loc, key))}: repeated key"))
-            seen.add(key)
-            _walk(value_node, (*loc, key), lines, problems, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), lines, problems, path)
+            nested = isinstance(value_node, _NESTED)
+            children[key] = _walk(value_node, (*loc, key), problems, path) if nested else value_node.start_mark.line + 1
+        return line, children
+    if isinstance(node, yaml.SequenceNode):
+        return line, [
+            _walk(item, (*loc, index), problems, path) if isinstance(item, _NESTED) else item.start_mark.line + 1
+            for index, item in enumerate(node.value)
+        ]
+    return line

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -54,21 +53,6 @@ class Record(BaseModel):
     def to_row(self) -> dict[str, Any]:
         """The row as plain Python values (enums as their string values)."""
         return self.model_dump(mode="python")
-
-    @classmethod
-    def rows_in(cls, tables: Mapping[str, Sequence[Record]]) -> list[Self]:
-        """This model's table in ``tables`` (built rows by table name), typed as this model.
-
-        Example: ``for figure in ForceFigure.rows_in(build_tables(inputs)): figure.value``.
-
-        Raises:
-            TypeError: a row of the table is not of this model.
-        """
-        rows = tables[cls.table_name]
-        typed = [row for row in rows if isinstance(row, cls)]
-        if len(typed) != len(rows):
-            raise TypeError(f"{cls.table_name} holds rows that are not {cls.__name__} rows")
-        return typed
 
 
 def _check_span(quote: str | None, start: int | None, end: int | None) -> None:

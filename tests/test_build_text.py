@@ -131,7 +131,12 @@ def test_every_node_has_its_line(tmp_path: Path) -> None:
     doc = load_yaml(path)
     assert doc.line(("claims", 1, "modality")) == 6
     assert doc.line(("claims", 1, "missing_key")) == 5
+    assert doc.line(("claims", 2)) == doc.line(("claims", -1)) == doc.line(("claims", "id")) == 3
+    assert doc.line(("source", 0)) == doc.line(("nothing",)) == doc.line(()) == 1
     assert format_loc(("claims", 1, "modality")) == "claims[1].modality"
+    kept = doc.without_data()
+    assert kept.data is None
+    assert kept.line(("claims", 1, "modality")) == 6
 
 
 def test_dates_stay_as_written(tmp_path: Path) -> None:

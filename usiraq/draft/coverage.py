@@ -17,13 +17,9 @@ from pathlib import Path
 from usiraq.builders.errors import display_path
 from usiraq.builders.inputs import ARTICLES_DIR, BuildInputs
 from usiraq.builders.mentions import unmatched_names
+from usiraq.builders.release import Tables
 from usiraq.draft.dates import find_dates
 from usiraq.draft.text import parse
-from usiraq.schema.record import Record
-from usiraq.schema.tables.claims import Claim
-from usiraq.schema.tables.events import EventMention
-from usiraq.schema.tables.force_figures import ForceFigure
-from usiraq.schema.tables.uncoded_numbers import UncodedNumber
 from usiraq.validation.checks.numbers_coded import Cover, numbers
 
 Span = tuple[int, int]
@@ -69,7 +65,7 @@ class Coverage:
             yield f"{self.path}:{item.line}: {item.what}"
 
 
-def coverage(inputs: BuildInputs, built: dict[str, list[Record]], only: Iterable[str] | None = None) -> list[Coverage]:
+def coverage(inputs: BuildInputs, built: Tables, only: Iterable[str] | None = None) -> list[Coverage]:
     """The audit of every article (or of those in ``only``), from the inputs and the tables built from them."""
     wanted = list(only) if only is not None else list(inputs.texts)
     texts = [inputs.texts[source_id] for source_id in wanted]
@@ -105,7 +101,7 @@ def _touches(spans: list[Span], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-def _spans(inputs: BuildInputs, built: dict[str, list[Record]]) -> dict[str, dict[str, list[Span]]]:
+def _spans(inputs: BuildInputs, built: Tables) -> dict[str, dict[str, list[Span]]]:
     """Per article: the claims' spans, the spans whose numbers are accounted for, and the coded date phrases."""
     spans: dict[str, dict[str, list[Span]]] = {"claims": {}, "numbers": {}, "dates": {}}
 
@@ -114,16 +110,16 @@ def _spans(inputs: BuildInputs, built: dict[str, list[Record]]) -> dict[str, dic
             begin = start + quote.find(words)
             spans[kind].setdefault(source_id, []).append((begin, begin + len(words)))
 
-    for row in Claim.rows_in(built):
-        spans["claims"].setdefault(row.source_id, []).append((row.char_start, row.char_end))
-    for figure in ForceFigure.rows_in(built):
-        add("numbers", figure.source_id, figure.quote, figure.char_start, figure.number_text)
-        add("dates", figure.source_id, figure.quote, figure.char_start, figure.as_of_as_written)
-    for mention in EventMention.rows_in(built):
-        add("numbers", mention.source_id, mention.quote, mention.char_start, mention.date_as_written)
-        add("dates", mention.source_id, mention.quote, mention.char_start, mention.date_as_written)
-    for uncoded in UncodedNumber.rows_in(built):
-        spans["numbers"].setdefault(uncoded.source_id, []).append((uncoded.char_start, uncoded.char_end))
+    for row in built["claims"].to_pylist():
+        spans["claims"].setdefault(row["source_id"], []).append((row["char_start"], row["char_end"]))
+    for row in built["force_figures"].to_pylist():
+        add("numbers", row["source_id"], row["quote"], row["char_start"], row["number_text"])
+        add("dates", row["source_id"], row["quote"], row["char_start"], row["as_of_as_written"])
+    for row in built["event_mentions"].to_pylist():
+        add("numbers", row["source_id"], row["quote"], row["char_start"], row["date_as_written"])
+        add("dates", row["source_id"], row["quote"], row["char_start"], row["date_as_written"])
+    for row in built["uncoded_numbers"].to_pylist():
+        spans["numbers"].setdefault(row["source_id"], []).append((row["char_start"], row["char_end"]))
     for source_id, text in inputs.texts.items():
         published = inputs.published(source_id)
         if published is not None and published.as_written and published.as_written in text:

@@ -29,7 +29,6 @@ from typing import Any
 from usiraq.draft.actors import Registry
 from usiraq.draft.article import Article, Draft, draft_articles
 from usiraq.draft.candidates import ActorMention, Candidate, Claim, DateExpression, Figure
-from usiraq.schema.tables import actors, claims, events, force_figures
 
 KINDS = ("figure", "actor_mention", "date", "claim")
 
@@ -75,24 +74,23 @@ def gold_rows(root: Path) -> tuple[dict[str, Article], dict[str, dict[str, list[
     built = build_tables(inputs)
     articles = {sid: Article(sid, text, inputs.published(sid)) for sid, text in inputs.texts.items()}
     gold: dict[str, dict[str, list[Gold]]] = {sid: {kind: [] for kind in KINDS} for sid in articles}
-    for row in force_figures.ForceFigure.rows_in(built):
-        start = row.char_start + _word_at(row.quote, row.number_text)
-        values = {"value": row.value, "value_low": row.value_low, "value_high": row.value_high}
-        gold[row.source_id]["figure"].append(Gold(start, start + len(row.number_text), values, row.quote))
-        _date(
-            gold[row.source_id]["date"], row.quote, row.char_start, row.as_of_as_written, row.as_of_start, row.as_of_end
+    for row in built["force_figures"].to_pylist():
+        start = row["char_start"] + _word_at(row["quote"], row["number_text"])
+        values = {"value": row["value"], "value_low": row["value_low"], "value_high": row["value_high"]}
+        gold[row["source_id"]]["figure"].append(Gold(start, start + len(row["number_text"]), values, row["quote"]))
+        as_of = (row["as_of_as_written"], row["as_of_start"], row["as_of_end"])
+        _date(gold[row["source_id"]]["date"], row["quote"], row["char_start"], *as_of)
+    for row in built["actor_mentions"].to_pylist():
+        gold[row["source_id"]]["actor_mention"].append(
+            Gold(row["char_start"], row["char_end"], {"actor": row["actor_id"]}, row["quote"])
         )
-    for mention in actors.ActorMention.rows_in(built):
-        gold[mention.source_id]["actor_mention"].append(
-            Gold(mention.char_start, mention.char_end, {"actor": mention.actor_id}, mention.quote)
-        )
-    for event in events.EventMention.rows_in(built):
-        date = (event.date_as_written, event.date_start, event.date_end)
-        _date(gold[event.source_id]["date"], event.quote, event.char_start, *date)
-    for claim in claims.Claim.rows_in(built):
-        if claim.attribution_kind != "unattributed":
-            said = {"cue": claim.cue, "speaker": claim.speaker_as_written, "actor": claim.speaker_actor_id}
-            gold[claim.source_id]["claim"].append(Gold(claim.char_start, claim.char_end, said, claim.quote))
+    for row in built["event_mentions"].to_pylist():
+        dated = (row["date_as_written"], row["date_start"], row["date_end"])
+        _date(gold[row["source_id"]]["date"], row["quote"], row["char_start"], *dated)
+    for row in built["claims"].to_pylist():
+        if row["attribution_kind"] != "unattributed":
+            values = {"cue": row["cue"], "speaker": row["speaker_as_written"], "actor": row["speaker_actor_id"]}
+            gold[row["source_id"]]["claim"].append(Gold(row["char_start"], row["char_end"], values, row["quote"]))
     return articles, gold
 
 
