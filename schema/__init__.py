@@ -1,6 +1,7 @@
 """The schema of the usiraq release, defined once as pydantic models.
 
-``TABLES`` lists the release tables in build and documentation order; every
+``TABLES`` lists the release tables in documentation order (that of datapackage.json; the
+build order is derived from it in :mod:`usiraq.builders.order`); every
 other form of the schema (Frictionless, Arrow, pandas, JSON Schema, codebook)
 is generated from these models by :mod:`usiraq.schema.generate`.
 """

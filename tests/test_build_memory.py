@@ -10,10 +10,10 @@ import pytest
 from pydantic import BaseModel
 from test_build_support import FIXTURE
 from usiraq.builders import build as build_module
-from usiraq.builders.build import READS, build_tables
+from usiraq.builders.build import build_tables
 from usiraq.builders.fieldsets import share_fields_sets
 from usiraq.builders.inputs import BuildInputs, load_inputs
-from usiraq.builders.order import BUILD_ORDER
+from usiraq.builders.order import BUILD_ORDER, BUILDERS
 from usiraq.builders.release import csv_cell, csv_column
 from usiraq.schema import TABLES, model_for
 from usiraq.schema.generate.arrow import ENUM_TYPE, arrow_schema
@@ -38,6 +38,7 @@ def test_each_builder_is_given_the_rows_of_the_tables_it_reads_and_no_others(mon
     class Recorder:
         def __init__(self, name: str) -> None:
             self.name = name
+            self.reads = real(name).reads
 
         def run(self, inputs: BuildInputs, built: dict[str, list[Record]]) -> list[Record]:
             given[self.name] = dict(built)
@@ -47,7 +48,7 @@ def test_each_builder_is_given_the_rows_of_the_tables_it_reads_and_no_others(mon
     tables = build_tables(load_inputs(FIXTURE))
     assert set(given) == set(BUILD_ORDER)
     assert {name: set(reads) for name, reads in given.items() if reads} == {
-        name: set(reads) for name, reads in READS.items()
+        name: set(entry.reads) for name, entry in BUILDERS.items() if entry.reads
     }
     for reads in given.values():
         for table, rows in reads.items():
