@@ -15,7 +15,6 @@ bytes.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import json
 import shutil
@@ -127,25 +126,6 @@ def sorted_rows(rows: list[Record]) -> list[Record]:
     return sorted(rows, key=primary_key)
 
 
-def csv_cell(value: Any) -> str:
-    """A value as the CSV writes it: None empty, booleans true/false, dates ISO, enums their value.
-
-    Example:
-        >>> csv_cell(True), csv_cell(None), csv_cell(dt.date(2024, 1, 9))
-        ('true', '', '2024-01-09')
-
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 Columns = dict[str, list[Any]]
 """A table's values, column by column, in the model's column order."""
 
@@ -168,7 +148,9 @@ def columns_table(schema: pa.Schema, columns: Columns) -> pa.Table:
 
 
 def csv_column(column: pa.ChunkedArray[Any]) -> list[str]:
-    """An Arrow column's cells as the CSV writes them (see :func:`csv_cell`), converted in Arrow.
+    """An Arrow column's cells as the CSV writes them: cast to text in Arrow, a null as an empty cell.
+
+    Booleans become ``true``/``false``, dates ISO, enums (dictionary columns) their value.
 
     Example:
         >>> csv_column(pa.chunked_array([[3, None]]))

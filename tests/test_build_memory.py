@@ -8,13 +8,13 @@ from typing import Any
 import pyarrow as pa
 import pytest
 from pydantic import BaseModel
-from test_build_support import FIXTURE
+from test_build_support import FIXTURE, csv_cell
 from usiraq.builders import build as build_module
 from usiraq.builders.build import build_tables
 from usiraq.builders.fieldsets import share_fields_sets
 from usiraq.builders.inputs import BuildInputs, load_inputs
 from usiraq.builders.order import BUILD_ORDER, BUILDERS
-from usiraq.builders.release import csv_cell, csv_column
+from usiraq.builders.release import csv_column
 from usiraq.schema import TABLES, model_for
 from usiraq.schema.generate.arrow import ENUM_TYPE, arrow_schema
 from usiraq.schema.record import Record

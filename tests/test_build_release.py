@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from test_build_support import FIXTURE, REAL, copy_dataset, edit, release_bytes, run_cli, run_process
+from test_build_support import FIXTURE, REAL, copy_dataset, csv_cell, edit, release_bytes, run_cli, run_process
 from usiraq.builders import release
 from usiraq.builders.errors import BuildError
 from usiraq.builders.inputs import load_inputs
@@ -148,7 +148,7 @@ def test_csv_and_parquet_hold_the_same_rows(fixture_root: Path) -> None:
         assert len(from_csv) == len(from_parquet)
         for row_csv, row_parquet in zip(from_csv, from_parquet, strict=True):
             for column, value in row_parquet.items():
-                assert row_csv[column] == release.csv_cell(value), (name, column)
+                assert row_csv[column] == csv_cell(value), (name, column)
         assert b"pandas" not in (pq.read_schema(folder / "parquet" / f"{name}.parquet").metadata or {})
 
 

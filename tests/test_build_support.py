@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
 import sys
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 
@@ -15,6 +18,19 @@ from usiraq.cli import main
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 REAL = Path(__file__).resolve().parent.parent / "dataset"
 LOCATION = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+): ", re.MULTILINE)
+
+
+def csv_cell(value: Any) -> str:
+    """A row value as the release CSV must write it: None empty, booleans true/false, dates ISO, enums their value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def copy_dataset(source: Path, target: Path) -> Path:
